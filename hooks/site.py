@@ -1,0 +1,303 @@
+"""MkDocs glue: validate content, render module boxes, citations and scenarios, and guard the output.
+
+The rules live in pure modules (``content_model``, ``scenario_graph``, ``vocabulary``); this file only wires
+them to MkDocs events and renders Jinja partials from ``overrides/partials/ps/``. Any problem stops the
+build with a ``PluginError`` that names the file, the line or node, and a hint.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import logging
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).parent))  # hooks are loaded by path, not as a package
+
+import jinja2
+import yaml
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+import content_model as cm
+import scenario_graph
+import vocabulary as V
+
+log = logging.getLogger("mkdocs.hooks.site")
+
+# State for one build -----------------------------------------------------------------------------
+
+STATE: dict[str, Any] = {}
+
+
+def fail(problems: list[cm.Problem], what: str = "authoring problem") -> None:
+    """Stop the build, listing every problem found."""
+    count = len(problems)
+    lines = "\n".join(f"  - {p}" for p in problems)
+    raise PluginError(f"{count} {what}{'s' if count != 1 else ''}:\n{lines}")
+
+
+# Hooks -------------------------------------------------------------------------------------------
+
+
+def on_config(config, **kwargs):
+    """Runs first: load and check sources and scenarios, and prepare the templates."""
+    docs = Path(config["docs_dir"])
+    root = Path(config["config_file_path"]).parent
+    STATE.clear()
+    STATE["docs"] = docs
+
+    sources_file = docs / "sources.yml"
+    display = "docs/sources.yml"
+    try:
+        data = yaml.safe_load(sources_file.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        fail([cm.Problem(display, "is missing", "every cited source lives in docs/sources.yml")])
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        fail([cm.Problem(display, f"is not valid YAML: {getattr(exc, 'problem', exc)}",
+                         "quote values that contain ': '", line=mark.line + 1 if mark else None)])
+    problems = cm.check_sources(display, data)
+    if problems:
+        fail(problems)
+    STATE["sources"] = data
+
+    scenarios: dict[str, dict[str, Any]] = {}
+    problems = []
+    for path in sorted((docs / "scenarios").glob("*")):
+        shown = f"docs/scenarios/{path.name}"
+        if path.suffix not in (".yml", ".yaml"):
+            problems.append(cm.Problem(shown, "only .yml scenario files belong here", "rename it to ID.yml"))
+            continue
+        scenario, found = scenario_graph.check_file(path, shown)
+        problems.extend(found)
+        if scenario is not None and not found:
+            scenarios[path.stem] = scenario
+    if problems:
+        fail(problems)
+    STATE["scenarios"] = scenarios
+    STATE["embedded"] = {}
+
+    STATE["jinja"] = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(root / "overrides" / "partials" / "ps"),
+        autoescape=False, comment_start_string="{#-", comment_end_string="-#}", trim_blocks=True, lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    return config
+
+
+def on_files(files: Files, config, **kwargs):
+    """Remember which pages exist, for stage switchers and links rendered by this hook."""
+    STATE["pages"] = {f.src_uri: f for f in files.documentation_pages()}
+    return files
+
+
+@event_priority(40)  # before mkdocs-quiz (0) replaces quizzes, after Material's meta plugin (50)
+def on_page_markdown(markdown: str, page: Page, config, files: Files, **kwargs) -> str:
+    """Per page: re-parse and check the source, then render the module boxes, citations and scenarios."""
+    src = page.file.src_uri
+    shown = f"docs/{src}"
+    text = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
+    kind = cm.page_kind(src)
+    if isinstance(kind, cm.Problem):
+        fail([cm.Problem(shown, kind.message, kind.hint)])
+    parsed, problems = cm.parse_front_matter(shown, text)
+    if parsed is None:
+        fail(problems)
+    sources = STATE["sources"]
+    problems = cm.check_front_matter(shown, parsed, kind, sources)
+    problems += cm.check_body(shown, parsed.body, parsed.body_line, kind, sources, STATE["scenarios"])
+    if problems:
+        fail(problems)
+
+    meta = parsed.meta
+    module = meta.get("module") or {}
+    if "<quiz>" in markdown:  # quiz code only on pages that have quizzes
+        quiz = dict(meta.get("quiz") or {})
+        quiz.setdefault("enabled", True)
+        page.meta["quiz"] = quiz
+
+    body = markdown
+    refs = list(dict.fromkeys(module.get("sources") or []))
+    body, refs = render_citations(body, refs)
+    body = render_markers(body, page)
+    env: jinja2.Environment = STATE["jinja"]
+    crisis = relative_md(src, "crisis.md")
+    head = ""
+    if kind.type == "module":
+        head = env.get_template("module-head.html").render(
+            content_note=module.get("content_note"), crisis_link=crisis,
+            keypoints=module["keypoints"], objectives=module["objectives"], reading_time=module["reading_time"],
+            stages=stage_links(page, module), condition_name=V.CONDITION_NAMES.get(module["condition"], ""),
+        )
+    reviewed = cm.as_date(module.get("reviewed") or meta.get("reviewed"))
+    review = module.get("clinical_review")
+    foot = ""
+    if kind.type == "module" or refs:
+        foot = env.get_template("page-foot.html").render(
+            refs=[{"key": k, "html": reference_html(k, sources[k])} for k in refs],
+            reviewed=reviewed, reviewed_text=long_date(reviewed) if reviewed else "",
+            clinical_review={"by": review["by"], "date": cm.as_date(review["date"])} if review else None,
+            clinical_review_text=long_date(cm.as_date(review["date"])) if review else "",
+        )
+    return head + body + "\n\n" + foot
+
+
+@event_priority(-100)  # after mkdocs-quiz injected its HTML
+def on_page_content(html_text: str, page: Page, config, files: Files, **kwargs) -> str:
+    """Register quiz anchors for link validation; stop on a quiz the plugin did not process."""
+    if getattr(page, "present_anchor_ids", None) is not None:
+        page.present_anchor_ids.update(re.findall(r'<div class="quiz[^"]*"[^>]*\bid="(quiz-\d+)"', html_text))
+    if "<quiz>" in html_text:
+        fail([cm.Problem(f"docs/{page.file.src_uri}", "a <quiz> block was not turned into a quiz",
+                         "each <quiz> and </quiz> stands alone on its own line")])
+    return html_text
+
+
+ID_ATTR = re.compile(r"""\sid\s*=\s*["']([^"']+)["']""")
+
+
+def on_post_page(output: str, page: Page, config, **kwargs) -> str:
+    """Check the finished page: no id may appear twice (headings, scenarios and anything added)."""
+    seen: set[str] = set()
+    dupes = sorted({i for i in ID_ATTR.findall(strip_scripts(output)) if i in seen or seen.add(i)})
+    if dupes:
+        fail([cm.Problem(f"docs/{page.file.src_uri}", f"id '{d}' is used twice on the rendered page",
+                         "rename the heading id or scenario node; ids must be unique on a page") for d in dupes])
+    return output
+
+
+def on_post_build(config, **kwargs):
+    """Cross-page checks: every scenario is embedded somewhere."""
+    orphans = sorted(set(STATE["scenarios"]) - set(STATE["embedded"]))
+    if orphans:
+        fail([cm.Problem(f"docs/scenarios/{o}.yml", "this scenario is not embedded on any page",
+                         f"add <!-- md:scenario {o} --> under a page's Practise section") for o in orphans])
+
+
+# Helpers -----------------------------------------------------------------------------------------
+
+
+def strip_scripts(text: str) -> str:
+    return re.sub(r"<script\b.*?</script>", "", text, flags=re.S)
+
+
+def relative_md(src: str, target: str) -> str:
+    """A relative link from one source file to another, as authors write them."""
+    return get_relative_url(target, src) if "/" in src else target
+
+
+def long_date(d: dt.date) -> str:
+    return f"{d.day} {d.strftime('%B %Y')}"
+
+
+def reference_html(key: str, entry: dict[str, Any]) -> str:
+    """One formatted reference: authors (year). Title. Publication. Link."""
+    e = {k: html.escape(str(v)) for k, v in entry.items()}
+    out = f"{e['authors']} ({e['year']}). {e['title'].rstrip('.')}. <em>{e['publication']}</em>."
+    if "doi" in entry:
+        out += f' <a href="https://doi.org/{e["doi"]}" rel="noopener">doi:{e["doi"]}</a>'
+    elif "url" in entry:
+        out += f' <a href="{e["url"]}" rel="noopener">{e["url"]}</a>'
+    return out
+
+
+CITE = re.compile(r"\s?\[@([^\]]+)\]")
+
+
+def render_citations(body: str, refs: list[str]) -> tuple[str, list[str]]:
+    """Turn [@key] markers into numbered links to the page's reference list (keys were checked already)."""
+    sources = STATE["sources"]
+
+    def number(key: str) -> int:
+        if key not in refs:
+            refs.append(key)
+        return refs.index(key) + 1
+
+    def replace(m: re.Match) -> str:
+        links = []
+        for key in cm.cite_keys(m.group(1)):
+            n = number(key)
+            who = html.escape(f"{sources[key]['authors'].split(',')[0]} {sources[key]['year']}")
+            links.append(f'<a href="#ref-{key}" aria-label="Source {n}: {who}">{n}</a>')
+        return f'<sup class="ps-cite">[{", ".join(links)}]</sup>'
+
+    out, fence = [], None
+    for line in body.split("\n"):
+        if fence is None and (m := cm.FENCE.match(line)):
+            fence = m.group(2)
+        elif fence is not None and line.strip().startswith(fence):
+            fence = None
+        elif fence is None:
+            line = CITE.sub(replace, line)
+        out.append(line)
+    return "\n".join(out), refs
+
+
+MARKER = re.compile(r"^[ \t]*<!--\s*md:(scenario|scenario-map|source-list)\s*(\S*)\s*-->[ \t]*$", re.M)
+
+
+def render_markers(body: str, page: Page) -> str:
+    """Replace <!-- md:scenario ID --> and <!-- md:scenario-map ID --> with rendered HTML."""
+    env: jinja2.Environment = STATE["jinja"]
+
+    def replace(m: re.Match) -> str:
+        kind, sid = m.group(1), m.group(2)
+        if kind == "source-list":
+            sources = STATE["sources"]
+            items = "".join(f'<li id="ref-{k}">{reference_html(k, sources[k])}</li>\n'
+                            for k in sorted(sources, key=lambda k: (sources[k]["authors"].lower(), k)))
+            return f'<ol class="ps-refs ps-refs--all">\n{items}</ol>\n'
+        s = STATE["scenarios"][sid]
+        nodes = []
+        for name, node in s["nodes"].items():
+            node = dict(node)
+            node["first_line"] = " ".join(str(node.get("text", "")).split())[:110]
+            nodes.append((str(name), node))
+        if kind == "scenario":
+            STATE["embedded"].setdefault(sid, []).append(page.file.src_uri)
+        template = "scenario.html" if kind == "scenario" else "scenario-map.html"
+        return env.get_template(template).render(
+            s=s, nodes=nodes, depth=longest_path(s), steps={name: i for i, (name, _) in enumerate(nodes, 1)}, ending_names={e: e.capitalize() for e in V.ENDINGS},
+            crisis_href=get_relative_url("crisis/", page.url) if page.url else "crisis/",
+        )
+
+    return MARKER.sub(replace, body)
+
+
+def longest_path(s: dict[str, Any]) -> int:
+    """Number of steps on the longest path from start (the graph has no cycles)."""
+    memo: dict[str, int] = {}
+
+    def depth(name: str) -> int:
+        if name not in memo:
+            node = s["nodes"][name]
+            memo[name] = 1 + max((depth(str(c["goto"])) for c in node.get("choices") or []), default=0)
+        return memo[name]
+
+    return depth(str(s["start"]))
+
+
+def stage_links(page: Page, module: dict[str, Any]) -> list[dict[str, Any]]:
+    """The stage switcher for stage pages and condition overviews: only pages that exist."""
+    condition = module.get("condition")
+    if condition not in V.STAGE_CELLS:
+        return []
+    track = module["disorder"]
+    links = []
+    cells = [(condition, stage) for stage in V.STAGE_CELLS[condition]]
+    if condition in V.EARLY_SIGNS_ON:
+        cells.insert(0, (V.EARLY_SIGNS_ON[condition], "early-signs"))
+    for cell_condition, stage in cells:
+        f = STATE["pages"].get(f"{track}/{cell_condition}/{stage}.md")
+        if f is None:
+            continue
+        links.append({"name": V.STAGES[stage], "href": get_relative_url(f.url, page.url),
+                      "current": module.get("stage") == stage})
+    return links
