@@ -1,0 +1,85 @@
+"""Shared fixtures: hooks on sys.path, one strict build of the real site, a local server, a browser."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+sys.path.insert(0, str(ROOT / "hooks"))  # hooks are loaded by path, not as a package
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+BIN = Path(sys.executable).parent
+
+
+def run_build(config: Path, site_dir: Path, tool: str = "mkdocs") -> subprocess.CompletedProcess:
+    """A strict build, never with -q (quiet builds do not count warnings)."""
+    return subprocess.run(
+        [str(BIN / tool), "build", "--strict", "-f", str(config), "-d", str(site_dir)],
+        cwd=config.parent, env=ENV, capture_output=True, text=True, timeout=600,
+    )
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real site, built once with --strict."""
+    site = tmp_path_factory.mktemp("site")
+    result = run_build(ROOT / "mkdocs.yml", site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output readable
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(built_site) -> str:
+    """Serve the built site on a free loopback port."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    handler = functools.partial(_Quiet, directory=str(built_site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{port}"
+    httpd.shutdown()
+
+
+@pytest.fixture
+def mini_site(tmp_path) -> callable:
+    """A tiny copy of the project (real hooks, templates and config) with chosen docs, for bad-input builds."""
+
+    def make(files: dict[str, str], scenarios: dict[str, str] | None = None) -> Path:
+        shutil.copytree(ROOT / "hooks", tmp_path / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(ROOT / "overrides", tmp_path / "overrides")
+        docs = tmp_path / "docs"
+        (docs / "scenarios").mkdir(parents=True)
+        shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
+        shutil.copy(FIXTURES / "sources.yml", docs / "sources.yml")
+        base = {
+            "crisis.md": "---\ntitle: Get help now\ndescription: Urgent help for a mental health crisis, for the tests "
+                         "of this project only.\n---\n\nCall for help.\n",
+        }
+        for name, text in {**base, **files}.items():
+            (docs / name).parent.mkdir(parents=True, exist_ok=True)
+            (docs / name).write_text(text, encoding="utf-8")
+        for name, text in (scenarios or {}).items():
+            (docs / "scenarios" / name).write_text(text, encoding="utf-8")
+        config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("# --- Page tree")[0]
+        (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
+        return tmp_path / "mkdocs.yml"
+
+    return make

@@ -1,0 +1,191 @@
+"""The strict build: the real site builds, its HTML keeps its contracts, and bad input stops the build."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, ROOT, run_build
+
+PAGES_HTML = "**/index.html"
+GOOD_STAGE = (FIXTURES / "pages" / "good-stage.md").read_text(encoding="utf-8")
+TINY = (FIXTURES / "scenarios" / "tiny.yml").read_text(encoding="utf-8")
+STAGE = "psychotic/first-episode-psychosis/crisis.md"
+
+
+def html_pages(site: Path) -> list[Path]:
+    return [p for p in site.glob(PAGES_HTML) if "assets" not in p.parts and "search" not in p.parts]
+
+
+# The real site ------------------------------------------------------------------------------------
+
+def test_every_page_has_help_link_description_and_disclaimer(built_site):
+    """'Get help now' sits in the sticky header of every page, with a meta description and the footer disclaimer."""
+    pages = html_pages(built_site)
+    assert len(pages) >= 35
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        if 'http-equiv="refresh"' in text:  # redirect stubs
+            continue
+        link = re.search(r'<a class="ps-help-link" href="([^"]*)"', text)
+        assert link, page
+        assert link.group(1).endswith("crisis/") or (link.group(1) == "./" and page.parent.name == "crisis"), page
+        assert re.search(r'<meta name="description" content="[^"]{50,}"', text), page
+        assert "Information, not advice." in text, page
+
+
+def test_no_third_party_resources_in_html(built_site):
+    """No page loads a script, style, font, image or frame from another host, and no page sets repo_url."""
+    for page in html_pages(built_site):
+        text = page.read_text(encoding="utf-8")
+        for m in re.finditer(r'<(script|link|img|iframe|source)\b[^>]*\b(?:src|href)="(https?:)?//', text):
+            tag = text[m.start():m.start() + 160]
+            assert 'rel="canonical"' in tag or 'rel="alternate"' in tag, (page, tag)
+        assert "api.github.com" not in text and "fonts.googleapis" not in text
+
+
+def test_css_and_js_load_nothing_from_elsewhere(built_site):
+    for asset in list(built_site.glob("assets/**/*.css")) + list(built_site.glob("assets/javascripts/*.js")):
+        text = asset.read_text(encoding="utf-8", errors="ignore")
+        assert "fonts.googleapis" not in text and "@import url(http" not in text, asset
+
+
+def test_scenario_html_contract(built_site):
+    """Root data-scenario, node ids ID--NODE, choice links with data-choice, endings with data-ending."""
+    html = (built_site / "skills" / "services-and-rights" / "index.html").read_text(encoding="utf-8")
+    assert 'data-scenario="any-confidentiality"' in html
+    ids = set(re.findall(r'id="(any-confidentiality--[a-z0-9-]+)"', html))
+    choices = re.findall(r'<a class="ps-scenario__choice" href="#(any-confidentiality--[a-z0-9-]+)"[^>]*data-choice', html)
+    assert choices and set(choices) <= ids
+    assert re.search(r'data-ending="supportive"', html)
+
+
+def test_quizzes_rendered_and_configured(built_site):
+    """Quizzes render, with auto-submit off, retry allowed and no confetti; no raw <quiz> is left."""
+    html = (built_site / "skills" / "communicating" / "index.html").read_text(encoding="utf-8")
+    assert html.count('class="quiz"') >= 3
+    assert "data-auto-submit" not in html and "data-disable-after-submit" not in html  # both off
+    assert "confetti: false" in html and "showProgress: false" in html
+    assert "<quiz>" not in html
+
+
+def test_quiz_code_only_on_pages_with_quizzes(built_site):
+    """mkdocs-quiz's ~60 KB of inline code stays off pages without a quiz."""
+    crisis = (built_site / "crisis" / "index.html").read_text(encoding="utf-8")
+    assert "mkdocsQuizConfig" not in crisis
+
+
+def test_module_boxes_and_review_status(built_site):
+    """The hook renders In short, In this module, sources and the review status."""
+    html = (built_site / "skills" / "communicating" / "index.html").read_text(encoding="utf-8")
+    for text in ("In short", "In this module", 'id="sources-and-review"', "Last checked against its sources on",
+                 "has not yet been reviewed by a clinician"):
+        assert text in html
+    assert re.search(r'<sup class="ps-cite">\[<a href="#ref-[a-z0-9-]+"', html)
+
+
+def test_sources_page_lists_every_source(built_site):
+    import yaml
+    keys = yaml.safe_load((ROOT / "docs" / "sources.yml").read_text(encoding="utf-8"))
+    html = (built_site / "sources" / "index.html").read_text(encoding="utf-8")
+    for key in keys:
+        assert f'id="ref-{key}"' in html
+
+
+def test_scenario_and_sources_yaml_are_not_published(built_site):
+    assert not (built_site / "sources.yml").exists()
+    assert not (built_site / "scenarios").exists()
+
+
+def test_published_addresses_still_resolve(built_site):
+    """Clinicians print and share links: every address in tests/published-addresses.txt keeps working."""
+    lines = (Path(__file__).parent / "published-addresses.txt").read_text(encoding="utf-8").splitlines()
+    addresses = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+    assert len(addresses) >= 40
+    for address in addresses:
+        path, _, anchor = address.partition("#")
+        page = built_site / path.strip("/") / "index.html"
+        assert page.exists(), f"{address}: page is gone (add a redirect in mkdocs.yml)"
+        if anchor:
+            assert f'id="{anchor}"' in page.read_text(encoding="utf-8"), f"{address}: section id is gone"
+
+
+def test_site_builds_under_properdocs(tmp_path):
+    """The exit from MkDocs 2.0: the same config builds strictly under ProperDocs."""
+    result = run_build(ROOT / "mkdocs.yml", tmp_path / "site", tool="properdocs")
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+
+
+# Bad input stops the build with a message naming the file ---------------------------------------
+
+def fails(mini_site, files, scenarios=None, expect=()):
+    config = mini_site(files, scenarios if scenarios is not None else {"tiny.yml": TINY})
+    result = run_build(config, config.parent / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    for text in expect:
+        assert text in output, output
+    return output
+
+
+def test_mini_site_good_input_builds(mini_site):
+    """The control: the fixture page and scenario build cleanly."""
+    config = mini_site({STAGE: GOOD_STAGE}, {"tiny.yml": TINY})
+    result = run_build(config, config.parent / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_build_stops_on_front_matter_yaml_error(mini_site):
+    bad = GOOD_STAGE.replace("title: Crisis in a first episode", "title: Crisis: first episode")
+    fails(mini_site, {STAGE: bad}, expect=(f"docs/{STAGE}:2: front matter is not valid YAML",))
+
+
+def test_build_stops_on_vocabulary_typo(mini_site):
+    bad = GOOD_STAGE.replace("stage: crisis", "stage: crises")
+    fails(mini_site, {STAGE: bad}, expect=(f"docs/{STAGE}:8:", "did you mean 'crisis'"))
+
+
+def test_build_stops_on_unclosed_quiz(mini_site):
+    bad = GOOD_STAGE.replace("> It lowers tension.\n</quiz>", "> It lowers tension.\n")
+    fails(mini_site, {STAGE: bad}, expect=("<quiz> is never closed",))
+
+
+def test_build_stops_on_missing_page_link(mini_site):
+    bad = GOOD_STAGE.replace("Rest.", "Rest. See [more](../../skills/nothing.md).")
+    fails(mini_site, {STAGE: bad}, expect=("skills/nothing.md",))
+
+
+def test_build_stops_on_missing_anchor(mini_site):
+    bad = GOOD_STAGE.replace("Rest.", "Rest. See [above](#what-helpz).")
+    fails(mini_site, {STAGE: bad}, expect=("#what-helpz",))
+
+
+def test_build_stops_on_unknown_marker(mini_site):
+    bad = GOOD_STAGE.replace("<!-- md:scenario tiny -->", "<!-- md:scenario tiny -->\n<!-- md:video intro -->")
+    fails(mini_site, {STAGE: bad}, expect=("unknown marker 'md:video'",))
+
+
+def test_build_stops_on_orphan_scenario(mini_site):
+    bad = GOOD_STAGE.replace("<!-- md:scenario tiny -->", "Coming soon.")
+    fails(mini_site, {STAGE: bad}, expect=("docs/scenarios/tiny.yml: this scenario is not embedded on any page",))
+
+
+def test_build_stops_on_bad_scenario_graph(mini_site):
+    fails(mini_site, {STAGE: GOOD_STAGE}, {"tiny.yml": TINY.replace("goto: end-hard", "goto: end-hadr")},
+          expect=("docs/scenarios/tiny.yml: node 'middle': choice 2: goto 'end-hadr' does not exist",))
+
+
+def test_build_stops_on_id_used_twice_on_rendered_page(mini_site):
+    """A heading id that collides with a scenario node id is caught on the rendered page."""
+    bad = GOOD_STAGE.replace("## What to avoid {#what-to-avoid}", "## What to avoid {#what-to-avoid}\n\n### Begin {#tiny--begin}")
+    fails(mini_site, {STAGE: bad}, expect=("id 'tiny--begin' is used twice on the rendered page",))
+
+
+def test_build_stops_on_unknown_source_file_field(mini_site):
+    config = mini_site({STAGE: GOOD_STAGE}, {"tiny.yml": TINY})
+    sources = config.parent / "docs" / "sources.yml"
+    sources.write_text(sources.read_text().replace("  year: 2000", "  year: 2000\n  jounral: x"), encoding="utf-8")
+    result = run_build(config, config.parent / "site")
+    assert result.returncode != 0 and "unknown field 'jounral'" in result.stdout + result.stderr
