@@ -4,7 +4,8 @@ Pure Python, no MkDocs import. Prose is the body text without front matter, quiz
 code, tables and admonition or tab titles. Each remaining line is one sentence (the authoring convention
 is one sentence per line), so a heading or list item without final punctuation gets a full stop.
 
-Run as a script to report pages: ``python hooks/prose.py docs/skills/communicating.md ...``
+Run as a script: ``python hooks/prose.py`` prints a table of every module page (words, quizzes, sources,
+grade, scenario); ``python hooks/prose.py FILE ...`` reports single files.
 """
 
 from __future__ import annotations
@@ -77,7 +78,38 @@ def stats(markdown: str) -> ProseStats:
     return ProseStats(words=textstat.lexicon_count(text), grade=float(textstat.flesch_kincaid_grade(text)))
 
 
+def report(docs: Path) -> str:
+    """A Markdown table of every module page: words, quiz questions, sources, grade, scenario."""
+    import statistics
+
+    import yaml
+
+    rows = ["| page | words | what-to-expect words | quiz questions | sources | grade | scenario |",
+            "| --- | ---: | ---: | ---: | ---: | ---: | --- |"]
+    grades: dict[str, list[float]] = {}
+    for path in sorted(docs.rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        m = FRONT_MATTER.match(text)
+        meta = yaml.safe_load(m.group(0).strip("-\n")) if m else {}
+        module = (meta or {}).get("module")
+        if not module:
+            continue
+        s = stats(text)
+        expect = re.search(r"^## .*\{#what-to-expect\}\s*$(.*?)(?=^## |\Z)", text, re.M | re.S)
+        expect_words = stats(expect.group(1)).words if expect else ""
+        scenario = re.search(r"<!--\s*md:scenario\s+(\S+)\s*-->", text)
+        rows.append(f"| {path.relative_to(docs).as_posix()} | {s.words} | {expect_words} | {text.count('<quiz>')} | "
+                    f"{len(module.get('sources') or [])} | {s.grade:.1f} | {scenario.group(1) if scenario else ''} |")
+        grades.setdefault(module.get("disorder", "?"), []).append(s.grade)
+    rows.append("")
+    rows += [f"Median grade, {track}: {statistics.median(g):.1f} over {len(g)} pages" for track, g in sorted(grades.items())]
+    return "\n".join(rows)
+
+
 def main(paths: list[str]) -> int:
+    if not paths:
+        print(report(Path(__file__).parent.parent / "docs"))
+        return 0
     for path in paths:
         s = stats(Path(path).read_text(encoding="utf-8"))
         quizzes = Path(path).read_text(encoding="utf-8").count("<quiz>")
