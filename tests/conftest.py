@@ -83,3 +83,7 @@ def mini_site(tmp_path) -> callable:
         return tmp_path / "mkdocs.yml"
 
     return make
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "browser: drives Debian's Chromium through Playwright")

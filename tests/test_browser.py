@@ -1,0 +1,360 @@
+"""Browser tests at phone size (390x844) in Debian's Chromium, driven by Playwright (never `playwright install`)."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+import yaml
+from playwright.sync_api import Page, expect, sync_playwright
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True, "device_scale_factor": 2}
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+DOCS = Path(__file__).parent.parent / "docs"
+SCENARIOS = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((DOCS / "scenarios").glob("*.yml"))}
+
+
+@pytest.fixture(scope="session")
+def browser():
+    assert Path(CHROMIUM).exists(), "Debian's chromium is missing: tests/run.sh installs it"
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def phone(browser):
+    """A fresh phone-sized context (no storage carried over); yields a function making pages."""
+    contexts = []
+
+    def make(**overrides) -> Page:
+        ctx = browser.new_context(**{**PHONE, **overrides})
+        contexts.append(ctx)
+        return ctx.new_page()
+
+    yield make
+    for ctx in contexts:
+        ctx.close()
+
+
+def site_pages(built_site: Path) -> list[str]:
+    pages = []
+    for p in sorted(built_site.glob("**/index.html")):
+        rel = p.parent.relative_to(built_site).as_posix()
+        if rel.startswith(("assets", "search")) or 'http-equiv="refresh"' in p.read_text(encoding="utf-8"):
+            continue
+        pages.append("/" if rel == "." else f"/{rel}/")
+    return pages
+
+
+def scenario_pages(built_site: Path) -> dict[str, str]:
+    """Scenario id -> address of the page that embeds it."""
+    found = {}
+    for address in site_pages(built_site):
+        html = (built_site / address.strip("/") / "index.html").read_text(encoding="utf-8")
+        for sid in re.findall(r'data-scenario="([a-z0-9-]+)"', html):
+            found.setdefault(sid, address)
+    return found
+
+
+def axe_violations(page: Page) -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]})
+    out = []
+    for v in results.response["violations"]:
+        targets = [str(n["target"]) for n in v["nodes"][:3]]
+        out.append(f"{v['id']}: {v['help']} {targets}")
+    return out
+
+
+# Every page ---------------------------------------------------------------------------------------
+
+def test_all_pages_render_with_help_link_and_only_local_requests(built_site, server, phone):
+    """Every page: its title, 'Get help now' in view without scrolling (and after scrolling), no third-party
+    request, no cookie."""
+    page = phone()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    local = urlparse(server).netloc
+    addresses = site_pages(built_site)
+    assert len(addresses) >= 35
+    for address in addresses:
+        page.goto(server + address, wait_until="networkidle")
+        expect(page.locator("h1").first).to_be_visible()
+        link = page.locator("a.ps-help-link")
+        expect(link).to_be_visible()
+        box = link.bounding_box()
+        assert box and 0 <= box["y"] and box["y"] + box["height"] <= 844 and box["x"] + box["width"] <= 390, address
+        page.mouse.wheel(0, 5000)
+        page.wait_for_timeout(100)
+        box = link.bounding_box()
+        assert box and 0 <= box["y"] < 100, f"{address}: help link scrolled away"
+    outside = sorted({u for u in requests if urlparse(u).scheme in ("http", "https") and urlparse(u).netloc != local})
+    assert outside == [], outside
+    assert page.context.cookies() == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violations_on_any_page(built_site, server, phone, scheme):
+    """axe-core, WCAG 2.0-2.2 A and AA, on every page in light and dark schemes."""
+    page = phone(color_scheme=scheme)
+    problems = {}
+    for address in site_pages(built_site):
+        page.goto(server + address, wait_until="networkidle")
+        found = axe_violations(page)
+        if found:
+            problems[address] = found
+    assert problems == {}, problems
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_in_reader_states(server, phone, scheme):
+    """axe after answering a quiz, mid-scenario, with the menu open and with search open."""
+    page = phone(color_scheme=scheme)
+    page.goto(server + "/skills/communicating/", wait_until="networkidle")
+    quiz = page.locator(".quiz").first
+    quiz.locator("label").nth(0).click()
+    quiz.locator("button[type=submit], .quiz-submit, button:has-text('Submit')").first.click()
+    quiz.locator("label").nth(1).click()
+    assert axe_violations(page) == [], "after answering a quiz"
+
+    page.goto(server + "/psychotic/first-episode-psychosis/early-signs/", wait_until="networkidle")
+    page.locator(".ps-scenario__node:not([hidden]) a[data-choice]").first.click()
+    assert axe_violations(page) == [], "mid-scenario"
+
+    page.locator("label.md-header__button[for='__drawer']").click()
+    page.wait_for_timeout(400)
+    assert axe_violations(page) == [], "menu open"
+
+    page.goto(server + "/", wait_until="networkidle")
+    page.locator("label.md-header__button[for='__search']").click()
+    page.locator("input.md-search__input").press_sequentially("voices", delay=20)
+    page.wait_for_selector(".md-search-result__item", timeout=10000)
+    assert axe_violations(page) == [], "search open"
+
+
+# Crisis page --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("zone,country", [("Europe/London", "uk"), ("America/Chicago", "us"), ("America/Toronto", "ca"),
+                                          ("Australia/Sydney", "au"), ("Pacific/Auckland", "nz"),
+                                          ("Europe/Dublin", "ie"), ("Asia/Tokyo", "other")])
+def test_crisis_page_opens_on_the_country_of_the_time_zone(server, phone, zone, country):
+    page = phone(timezone_id=zone, locale="en")
+    page.goto(server + "/crisis/", wait_until="networkidle")
+    expect(page.locator(f'.ps-country[data-country="{country}"]')).to_be_visible()
+    assert page.locator(".ps-country:visible").count() == 1
+    expect(page.locator("#ps-country")).to_have_value(country)
+
+
+def test_crisis_page_has_tel_and_sms_links_and_checked_date(server, phone):
+    page = phone(timezone_id="America/New_York")
+    page.goto(server + "/crisis/", wait_until="networkidle")
+    us = page.locator('.ps-country[data-country="us"]')
+    expect(us.locator('a[href="tel:988"]')).to_be_visible()
+    expect(us.locator('a[href="sms:988"]')).to_be_visible()
+    expect(us.locator('a[href^="sms:741741"]')).to_be_visible()
+    expect(page.get_by_text("These numbers were last checked on")).to_be_visible()
+
+
+def test_crisis_country_choice_is_kept(server, phone):
+    page = phone(timezone_id="Europe/London")
+    page.goto(server + "/crisis/", wait_until="networkidle")
+    page.locator("#ps-country").select_option("nz")
+    expect(page.locator('.ps-country[data-country="nz"]')).to_be_visible()
+    page.reload(wait_until="networkidle")
+    expect(page.locator("#ps-country")).to_have_value("nz")
+    expect(page.locator('.ps-country[data-country="nz"]')).to_be_visible()
+    expect(page.locator('.ps-country[data-country="uk"]')).to_be_hidden()
+
+
+def test_crisis_page_without_javascript_shows_every_country(browser, server):
+    ctx = browser.new_context(**PHONE, java_script_enabled=False)
+    page = ctx.new_page()
+    page.goto(server + "/crisis/")
+    assert page.locator(".ps-country:visible").count() == 7
+    ctx.close()
+
+
+# Quizzes ------------------------------------------------------------------------------------------
+
+def test_quiz_by_keyboard_browses_without_submitting(server, phone):
+    """Arrow keys move between options without submitting (auto_submit off); Enter on Submit shows feedback."""
+    page = phone()
+    page.goto(server + "/skills/communicating/", wait_until="networkidle")
+    quiz = page.locator(".quiz").first
+    first = quiz.locator("input").first
+    first.focus()
+    page.keyboard.press("Space")
+    page.keyboard.press("ArrowDown")
+    expect(quiz.locator(".answer-feedback:visible")).to_have_count(0)
+    expect(quiz.locator("input").nth(1)).to_be_checked()
+    submit = quiz.locator("button[type=submit]").first
+    submit.focus()
+    page.keyboard.press("Enter")
+    expect(quiz.locator(".answer-feedback:visible, .quiz-feedback:visible").first).to_be_visible()
+
+
+def test_quiz_by_tap_shows_feedback_and_allows_retry(server, phone):
+    page = phone()
+    page.goto(server + "/skills/communicating/", wait_until="networkidle")
+    quiz = page.locator(".quiz").nth(1)
+    quiz.locator("label").first.tap()
+    quiz.locator("button[type=submit]").first.tap()
+    expect(quiz.locator(".answer-feedback:visible, .quiz-feedback:visible").first).to_be_visible()
+    retry = quiz.locator("button", has_text=re.compile("try again", re.I))
+    expect(retry).to_be_visible()
+    retry.tap()
+    expect(quiz.locator("input").first).to_be_enabled()
+
+
+def test_clear_control_empties_storage(server, phone):
+    """Quiz answers and the country choice are stored, and the About page's control removes them all."""
+    page = phone(timezone_id="Europe/London")
+    page.goto(server + "/skills/communicating/", wait_until="networkidle")
+    quiz = page.locator(".quiz").first
+    quiz.locator("label").first.tap()
+    quiz.locator("button[type=submit]").first.tap()
+    page.goto(server + "/crisis/", wait_until="networkidle")
+    page.locator("#ps-country").select_option("au")
+    page.goto(server + "/about/", wait_until="networkidle")
+    keys = page.evaluate("Object.keys(localStorage)")
+    assert any(k.startswith("quiz_progress_") for k in keys) and "ps-crisis-country" in keys
+    about = page.locator("#privacy").locator("xpath=..").inner_text()
+    for key in keys:  # every stored key is named in the privacy statement
+        named = key if key.startswith("ps-") else ("quiz_progress_" if key.startswith("quiz_") else key.split(".")[-1])
+        assert named in about or named in page.content(), key
+    page.get_by_role("button", name="Clear everything this site stored on this device").tap()
+    assert page.evaluate("localStorage.length + sessionStorage.length") == 0
+    expect(page.locator("#ps-clear-status")).to_contain_text("Done")
+
+
+# Search -------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("query,expected", [
+    ("validation", "Communicating"),
+    ("hearing voices", "Communicating"),
+    ("carer's assessment", "Looking after yourself"),
+    ("stays in bed", "depression"),
+    ("won't take his meds", "first episode"),
+    ("lazy", "schizophrenia"),
+    ("paranoid", "psychosis"),
+])
+def test_search_finds_pages_from_lay_words(server, phone, query, expected):
+    """Site search (offline, in the browser) finds the right page from the words relatives type."""
+    page = phone()
+    page.goto(server + "/", wait_until="networkidle")
+    page.locator("label.md-header__button[for='__search']").click()
+    page.locator("input.md-search__input").press_sequentially(query, delay=20)
+    page.wait_for_selector(".md-search-result__item", timeout=10000)
+    titles = page.locator(".md-search-result__item h1").all_inner_texts()
+    assert any(expected.lower() in t.lower() for t in titles[:5]), (query, titles[:5])
+
+
+# Scenarios ----------------------------------------------------------------------------------------
+
+def play(page: Page, sid: str, pick: str) -> str:
+    """Play one scenario by tapping, always the first or the last choice; return the ending reached."""
+    root = page.locator(f'[data-scenario="{sid}"]')
+    begin = root.locator(".ps-scenario__begin")
+    if begin.count() and begin.is_visible():
+        begin.tap()
+    for _ in range(30):
+        node = root.locator(".ps-scenario__node:not([hidden])")
+        expect(node).to_have_count(1)
+        ending = node.get_attribute("data-ending")
+        if ending:
+            expect(node.locator(".ps-scenario__debrief")).to_be_visible()
+            expect(node.locator(".ps-scenario__restart")).to_be_visible()
+            if SCENARIOS[sid].get("crisis"):
+                expect(node.locator(".ps-scenario__crisis a")).to_be_visible()
+            return ending
+        choices = node.locator("a[data-choice]")
+        (choices.first if pick == "first" else choices.last).tap()
+        expect(page.locator(f'[data-scenario="{sid}"] .ps-scenario__node:not([hidden])')).not_to_have_id(
+            node.get_attribute("id") or "")
+    raise AssertionError(f"{sid}: no ending after 30 steps")
+
+
+@pytest.mark.parametrize("pick", ["first", "last"])
+def test_every_scenario_plays_to_an_ending_by_tapping(built_site, server, phone, pick):
+    pages = scenario_pages(built_site)
+    assert set(pages) == set(SCENARIOS), "every scenario is embedded"
+    page = phone()
+    for sid, address in pages.items():
+        page.goto(server + address, wait_until="networkidle")
+        assert play(page, sid, pick) in ("supportive", "mixed", "difficult")
+
+
+def test_scenario_keyboard_only(server, phone):
+    """Enter follows a choice, focus moves to the new step, Tab reaches its choices, and start again works."""
+    page = phone()
+    page.goto(server + "/skills/looking-after-yourself/", wait_until="networkidle")
+    root = page.locator('[data-scenario="any-carer-snapped"]')
+    root.locator(".ps-scenario__node:not([hidden]) a[data-choice]").first.focus()
+    for _ in range(30):
+        page.keyboard.press("Enter")
+        current = root.locator(".ps-scenario__node:not([hidden])")
+        assert page.evaluate("document.activeElement.classList.contains('ps-scenario__node')")
+        assert page.evaluate("document.activeElement.id") == current.get_attribute("id")
+        if current.get_attribute("data-ending"):
+            break
+        page.keyboard.press("Tab")
+        while not page.evaluate("document.activeElement.hasAttribute('data-choice')"):
+            page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    while not page.evaluate("document.activeElement.hasAttribute('data-restart')"):
+        page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    expect(root.locator(".ps-scenario__node:not([hidden])")).to_have_id("any-carer-snapped--" + SCENARIOS["any-carer-snapped"]["start"])
+
+
+def test_scenario_feedback_and_back_button(server, phone):
+    page = phone()
+    page.goto(server + "/skills/services-and-rights/", wait_until="networkidle")
+    sid = "any-confidentiality"
+    root = page.locator(f'[data-scenario="{sid}"]')
+    start = root.locator(".ps-scenario__node:not([hidden])")
+    start_id = start.get_attribute("id")
+    choice = start.locator("a[data-choice][data-feedback]").first
+    feedback = choice.get_attribute("data-feedback")
+    choice.tap()
+    current = root.locator(".ps-scenario__node:not([hidden])")
+    expect(current.locator(".ps-scenario__feedback")).to_contain_text(feedback)
+    page.go_back()
+    expect(root.locator(".ps-scenario__node:not([hidden])")).to_have_id(start_id)
+
+
+def test_scenario_without_javascript_is_a_gamebook(built_site, browser, server):
+    """With JavaScript off, every choice link leads to its node."""
+    ctx = browser.new_context(**PHONE, java_script_enabled=False)
+    page = ctx.new_page()
+    for sid, address in scenario_pages(built_site).items():
+        page.goto(server + address)
+        links = page.locator(f'[data-scenario="{sid}"] a[data-choice]')
+        targets = sorted(set(links.evaluate_all("els => els.map(e => e.getAttribute('href'))")))
+        for href in targets:
+            page.goto(server + address + href)
+            expect(page.locator(href)).to_be_visible()
+    ctx.close()
+
+
+def test_scenario_prints_every_node(server, phone):
+    """Printing shows the whole scenario as a gamebook: every node's text is in the PDF."""
+    from pypdf import PdfReader
+    page = phone()
+    page.goto(server + "/skills/looking-after-yourself/", wait_until="networkidle")
+    page.emulate_media(media="print")
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(page.pdf())).pages)
+    text = " ".join(text.split())
+    for name, node in SCENARIOS["any-carer-snapped"]["nodes"].items():
+        words = " ".join(str(node["text"]).split()[:4]).strip('"“')
+        assert words.replace("*", "") in text, (name, words)
