@@ -277,10 +277,10 @@ def play(page: Page, sid: str, pick: str) -> str:
             if SCENARIOS[sid].get("crisis"):
                 expect(node.locator(".ps-scenario__crisis a")).to_be_visible()
             return ending
+        before = node.get_attribute("id")
         choices = node.locator("a[data-choice]")
         (choices.first if pick == "first" else choices.last).tap()
-        expect(page.locator(f'[data-scenario="{sid}"] .ps-scenario__node:not([hidden])')).not_to_have_id(
-            node.get_attribute("id") or "")
+        expect(root.locator(".ps-scenario__node:not([hidden])")).not_to_have_id(before)
     raise AssertionError(f"{sid}: no ending after 30 steps")
 
 

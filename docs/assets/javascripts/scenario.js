@@ -14,6 +14,11 @@
     return b;
   }
 
+  // Material's instant navigation may rewrite hrefs to absolute URLs: read the fragment, not the attribute.
+  function targetOf(a) {
+    return decodeURIComponent(new URL(a.href, location.href).hash.slice(1));
+  }
+
   function initScenario(root) {
     if (root.getAttribute("data-ps-ready")) return;
     root.setAttribute("data-ps-ready", "1");
@@ -93,14 +98,14 @@
       ev.preventDefault();
       ev.stopPropagation();
       if (root.classList.contains("ps-scenario--all")) {
-        var target = byId[a.getAttribute("href").slice(1)];
+        var target = byId[targetOf(a)];
         if (target) target.scrollIntoView({ block: "start" });
         return;
       }
       if (a.hasAttribute("data-restart")) {
         restart();
       } else {
-        go(a.getAttribute("href").slice(1), a.getAttribute("data-feedback"), true);
+        go(targetOf(a), a.getAttribute("data-feedback"), true);
       }
     }, true);
 
