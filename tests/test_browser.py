@@ -129,6 +129,7 @@ def test_axe_in_reader_states(server, phone, scheme):
 
     page.goto(server + "/psychotic/first-episode-psychosis/early-signs/", wait_until="networkidle")
     page.locator(".ps-scenario__node:not([hidden]) a[data-choice]").first.click()
+    page.wait_for_timeout(600)  # let the header's title cross-fade finish
     assert axe_violations(page) == [], "mid-scenario"
 
     page.locator("label.md-header__button[for='__drawer']").click()

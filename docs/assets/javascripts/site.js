@@ -96,7 +96,19 @@
     listStorage();
   }
 
+  // Wide tables scroll sideways on phones: make the scroll area reachable by keyboard, with a name.
+  function initScrollAreas() {
+    Array.prototype.forEach.call(document.querySelectorAll(".md-typeset__scrollwrap"), function (el) {
+      if (el.scrollWidth > el.clientWidth + 1) {
+        el.setAttribute("tabindex", "0");
+        el.setAttribute("role", "region");
+        el.setAttribute("aria-label", "Table (scroll sideways to see all of it)");
+      }
+    });
+  }
+
   function init() {
+    initScrollAreas();
     initCrisis();
     initClear();
   }
