@@ -258,17 +258,50 @@ def render_markers(body: str, page: Page) -> str:
         nodes = []
         for name, node in s["nodes"].items():
             node = dict(node)
-            node["first_line"] = " ".join(str(node.get("text", "")).split())[:110]
+            node["first_line"] = shorten(str(node.get("text", "")), 140)
             nodes.append((str(name), node))
         if kind == "scenario":
             STATE["embedded"].setdefault(sid, []).append(page.file.src_uri)
         template = "scenario.html" if kind == "scenario" else "scenario-map.html"
         return env.get_template(template).render(
-            s=s, nodes=nodes, depth=longest_path(s), steps={name: i for i, (name, _) in enumerate(nodes, 1)}, ending_names={e: e.capitalize() for e in V.ENDINGS},
+            s=s, nodes=nodes, depth=longest_path(s), steps={name: i for i, (name, _) in enumerate(nodes, 1)},
+            ending_names={e: e.capitalize() for e in V.ENDINGS}, stage_name=stage_label(s),
             crisis_href=get_relative_url("crisis/", page.url) if page.url else "crisis/",
+            played_at=played_at(sid, page),
         )
 
     return MARKER.sub(replace, body)
+
+
+def shorten(text: str, limit: int) -> str:
+    """The opening words of a text, cut at a word boundary."""
+    out = ""
+    for word in text.split():
+        if len(out) + len(word) + 1 > limit:
+            return out + " …"
+        out = f"{out} {word}" if out else word
+    return out
+
+
+def stage_label(s: dict[str, Any]) -> str:
+    condition = V.CONDITION_NAMES.get(s.get("condition"), "Shared skills")
+    stage = V.STAGES.get(s.get("stage"), "")
+    return f"{condition}, {stage.lower()}" if stage else condition
+
+
+def played_at(sid: str, page: Page) -> str:
+    """Link from a map to the page that embeds the scenario (found by scanning sources once)."""
+    if "homes" not in STATE:
+        homes: dict[str, str] = {}
+        for src, f in STATE["pages"].items():
+            text = Path(f.abs_src_path).read_text(encoding="utf-8")
+            for found in re.findall(r"<!--\s*md:scenario\s+(\S+)\s*-->", text):
+                homes.setdefault(found, src)
+        STATE["homes"] = homes
+    src = STATE["homes"].get(sid)
+    if not src or src == page.file.src_uri:
+        return ""
+    return get_relative_url(STATE["pages"][src].url, page.url) + f"#{sid}--{STATE['scenarios'][sid]['start']}"
 
 
 def longest_path(s: dict[str, Any]) -> int:

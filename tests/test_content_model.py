@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -81,174 +82,32 @@ def test_condition_in_wrong_track_is_rejected():
     assert isinstance(found, cm.Problem) and "not a condition of the psychotic track" in found.message
 
 
-# Front matter -------------------------------------------------------------------------------------
+# One failing fixture per rule ------------------------------------------------------------------
 
-def test_front_matter_yaml_error_names_line():
-    """MkDocs silently drops bad YAML; we stop and name the line."""
-    text = one(edit("title: Crisis in a first episode", "title: Crisis: in a first episode"))
-    assert "front matter is not valid YAML" in text and f"{STAGE_PATH}:2:" in text
+BAD = sorted((FIXTURES / "pages" / "bad").glob("*.md"))
 
 
-def test_impossible_date_is_reported():
-    """A date that cannot exist is caught even though YAML raises a ValueError, not a YAMLError."""
-    assert "impossible value" in one(edit("reviewed: 2026-11-28", "reviewed: 2026-13-28"))
+def fixture_note(text: str, key: str) -> str:
+    return re.search(rf"^<!-- {key}: (.*) -->$", text, re.M).group(1)
 
 
-def test_missing_front_matter_is_reported():
-    assert "no front matter" in one("Just text.\n")
+@pytest.mark.parametrize("path", BAD, ids=[p.stem for p in BAD])
+def test_bad_page_fixture_fails_with_its_message(path):
+    """Each fixture breaks one rule; its trailing comments give the site path and the message expected."""
+    text = path.read_text(encoding="utf-8")
+    found = [str(p) for p in problems(text, fixture_note(text, "path"))]
+    expected = fixture_note(text, "expect")
+    assert any(expected in p for p in found), found
+    assert all(p.startswith("docs/") for p in found)
 
 
-def test_module_page_without_module_key_fails():
-    start, end = GOOD.index("module:"), GOOD.index("---", 4)
-    text = GOOD[:start] + GOOD[end:]
-    found = [str(p) for p in problems(text)]
-    assert any("module page without 'module:'" in p for p in found)
-
-
-def test_unknown_module_key_fails_with_suggestion():
-    text = one(edit("  reading_time: 5", "  reading_time: 5\n  keypoint: oops"))
-    assert "unknown key 'module.keypoint'" in text and "did you mean 'keypoints'" in text
-
-
-def test_unknown_top_level_key_fails():
-    assert "unknown front matter key 'descripton'" in one(edit("title: Crisis", "descripton: x\ntitle: Crisis"))
-
-
-def test_missing_module_key_fails():
-    assert "missing key 'module.reading_time'" in one(edit("  reading_time: 5\n", ""))
-
-
-def test_vocabulary_typo_fails():
-    assert "module.disorder 'psychosis' is not in the vocabulary" in " ".join(
-        str(p) for p in problems(edit("disorder: psychotic", "disorder: psychosis")))
-
-
-def test_disorder_and_condition_must_agree():
-    found = [str(p) for p in problems(edit("disorder: psychotic", "disorder: affective"))]
-    assert any("disorder 'affective' and condition 'first-episode-psychosis' disagree" in p for p in found)
-
-
-def test_path_and_front_matter_must_agree():
-    assert "this page's path says 'crisis'" in one(edit("stage: crisis", "stage: rebuilding"), STAGE_PATH)
-
-
-def test_review_date_must_be_a_date():
-    assert "module.reviewed '28/11/2026' is not a date" in one(edit("reviewed: 2026-11-28", "reviewed: 28/11/2026"))
-
-
-def test_review_date_is_required():
-    assert "missing key 'module.reviewed'" in one(edit("  reviewed: 2026-11-28\n", ""))
-
-
-def test_too_few_sources_fail():
-    assert "lists 1 source(s); it needs at least 2" in one(
-        edit("sources: [birchwood-2000, alvarez-jimenez-2012]", "sources: [birchwood-2000]"))
-
-
-def test_unknown_source_key_fails_with_suggestion():
-    text = one(edit("sources: [birchwood-2000, alvarez-jimenez-2012]", "sources: [birchwood-2000, alvarez-jimenez-2013]"))
-    assert "unknown source key 'alvarez-jimenez-2013'" in text and "did you mean 'alvarez-jimenez-2012'" in text
-
-
-def test_description_length_is_checked():
-    assert "description is 5 characters" in one(
-        edit("  A small but valid stage page used by the tests: every rule of the content model is satisfied here.",
-             "  Short"))
-
-
-def test_objectives_count_is_checked():
-    assert "module.objectives has 1 items" in one(edit("    - Respond calmly.\n", ""))
-
-
-def test_clinical_review_needs_name_and_date():
-    assert "clinical_review needs exactly 'by' and 'date'" in one(
-        edit("  reviewed: 2026-11-28", "  reviewed: 2026-11-28\n  clinical_review:\n    by: Dr A"))
-
-
-def test_plain_page_must_not_carry_module():
-    text = GOOD.replace("title: Crisis", "title: About")
-    found = [str(p) for p in problems(text, "about.md")]
-    assert any("only module pages carry 'module:'" in p for p in found)
-
-
-# Body ---------------------------------------------------------------------------------------------
-
-def test_h1_in_body_fails():
-    assert "the body has an H1 heading" in one(edit("An introduction.", "# Title again"))
-
-
-def test_section_without_explicit_id_fails():
-    text = one(edit("## What helps {#what-helps}\n\n!!! tip", "## What helps {#what-helps}\n\n## Extra\n\n!!! tip"))
-    assert "section 'Extra' has no explicit id" in text and "{#extra}" in text
-
-
-def test_duplicate_id_fails():
-    text = one(edit("## What helps {#what-helps}\n\n!!! tip", "## What helps {#what-helps}\n\n## More {#what-to-avoid-x}\n\n"
-                    "### Again {#what-helps}\n\n!!! tip"))
-    assert "id 'what-helps' is used twice" in text
-
-
-def test_stage_sections_must_all_be_present():
-    found = [str(p) for p in problems(edit("## What to avoid {#what-to-avoid}", "## What to avoid {#avoid}"))]
-    assert any("lacks the section id 'what-to-avoid'" in p for p in found)
-
-
-def test_stage_sections_must_be_in_order():
-    text = edit("## What helps {#what-helps}", "## What helps {#tmp}")
-    text = text.replace("## What to avoid {#what-to-avoid}", "## What to avoid {#what-to-avoid}\n\n## Helps {#what-helps}")
-    text = text.replace("## What helps {#tmp}", "## What helped {#helped}")
-    assert "sections are out of order" in one(text)
-
-
-def test_unknown_admonition_type_fails():
-    assert "admonition type 'tips' is not in the fixed set" in one(edit("!!! tip", "!!! tips"))
-
-
-def test_unknown_marker_fails():
-    assert "unknown marker 'md:scenari'" in one(edit("<!-- md:scenario tiny -->", "<!-- md:scenari tiny -->"))
-
-
-def test_marker_naming_missing_scenario_fails():
-    text = one(edit("<!-- md:scenario tiny -->", "<!-- md:scenario tinny -->"))
-    assert "scenario 'tinny', which does not exist" in text and "did you mean 'tiny'" in text
-
-
-def test_citation_with_unknown_key_fails():
-    assert "citation names unknown source 'birchwood-2001'" in one(edit("[@birchwood-2000]", "[@birchwood-2001]"))
-
-
-# Quizzes ------------------------------------------------------------------------------------------
-
-def test_unclosed_quiz_fails():
-    """mkdocs-quiz lets an unclosed quiz through silently; we do not."""
-    assert "<quiz> is never closed" in one(edit("> It lowers tension.\n</quiz>", "> It lowers tension.\n"))
-
-
-def test_quiz_option_without_feedback_fails():
-    text = one(edit("- [ ] Arguing.\n> It raises fear.\n", "- [ ] Arguing.\n"))
-    assert "quiz option 'Arguing.' has no feedback" in text
-
-
-def test_quiz_without_correct_answer_fails():
-    assert "quiz has no correct answer" in one(edit("- [x] A calm voice.", "- [ ] A calm voice."))
-
-
-def test_quiz_bad_checkbox_fails():
-    found = [str(p) for p in problems(edit("- [x] A calm voice.", "- [y] A calm voice."))]
-    assert any("quiz option has '[y]'" in p for p in found)
-
-
-def test_quiz_without_options_fails():
-    text = "\n<quiz>\nA question with no answers.\n</quiz>\n"
-    assert "quiz has no answer options" in one(GOOD + text)
-
-
-def test_stray_closing_quiz_fails():
-    assert "</quiz> without an opening <quiz>" in one(GOOD + "\n</quiz>\n")
+def test_every_page_rule_has_a_bad_fixture():
+    """Guard against silently dropping a rule's fixture."""
+    assert len(BAD) >= 33
 
 
 def test_code_fences_are_not_checked():
-    """The unclosed <quiz> inside the fixture's code block raises nothing (see the good page)."""
+    """The unclosed <quiz> inside the good fixture's code block raises nothing."""
     assert "```markdown\n<quiz>" in GOOD and problems(GOOD) == []
 
 
