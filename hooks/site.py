@@ -26,6 +26,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 import content_model as cm
+import glossary
 import scenario_graph
 import vocabulary as V
 
@@ -149,9 +150,22 @@ def on_page_markdown(markdown: str, page: Page, config, files: Files, **kwargs) 
     return head + body + "\n\n" + foot
 
 
+def link_glossary(html_text: str, page: Page) -> str:
+    """On module pages, the first use of a clinical word links to its glossary entry (works by tap)."""
+    if isinstance(cm.page_kind(page.file.src_uri), cm.Problem) or cm.page_kind(page.file.src_uri).type != "module":
+        return html_text
+    target = STATE["pages"].get("glossary.md")
+    if target is None:
+        return html_text
+    if "glossary_terms" not in STATE:
+        STATE["glossary_terms"] = glossary.terms(Path(target.abs_src_path).read_text(encoding="utf-8"))
+    return glossary.link_terms(html_text, STATE["glossary_terms"], get_relative_url(target.url, page.url))
+
+
 @event_priority(-100)  # after mkdocs-quiz injected its HTML
 def on_page_content(html_text: str, page: Page, config, files: Files, **kwargs) -> str:
-    """Register quiz anchors for link validation; stop on a quiz the plugin did not process."""
+    """Link glossary words; register quiz anchors for link validation; stop on an unprocessed quiz."""
+    html_text = link_glossary(html_text, page)
     if getattr(page, "present_anchor_ids", None) is not None:
         page.present_anchor_ids.update(re.findall(r'<div class="quiz[^"]*"[^>]*\bid="(quiz-\d+)"', html_text))
     if "<quiz>" in html_text:
