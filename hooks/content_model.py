@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import posixpath
 import re
 from dataclasses import dataclass
 from typing import Any, Iterable
@@ -466,3 +467,38 @@ def check_quiz(file: str, lines: list[tuple[int, str]], start: int, line_no) -> 
     if correct == 0:
         problems.append(Problem(file, "quiz has no correct answer", "mark the right option with '- [x]'", line=start))
     return problems
+
+
+# Facilitator notes ------------------------------------------------------------------------------
+
+FACILITATOR = re.compile(r'^\?\?\?\+?\s*facilitator\b.*$')
+MD_LINK = re.compile(r"\]\(([^)\s]*?)\)")
+
+
+def facilitator_notes(text: str) -> list[str]:
+    """The bodies of a page's '??? facilitator' blocks, dedented."""
+    notes, current = [], None
+    for line in text.splitlines():
+        if FACILITATOR.match(line):
+            current = []
+            notes.append(current)
+        elif current is not None:
+            if line.startswith("    ") or not line.strip():
+                current.append(line[4:])
+            else:
+                current = None
+    return ["\n".join(n).strip() for n in notes if "\n".join(n).strip()]
+
+
+def rebase_links(text: str, src: str, dest: str) -> str:
+    """Rewrite relative links written for one source file so they work from another."""
+    def fix(m: re.Match) -> str:
+        target = m.group(1)
+        if re.match(r"^[a-z]+:", target):
+            return m.group(0)
+        path, _, anchor = target.partition("#")
+        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(src), path)) if path else src
+        new = posixpath.relpath(resolved, posixpath.dirname(dest) or ".")
+        return f"]({new}{'#' + anchor if anchor else ''})"
+
+    return MD_LINK.sub(fix, text)

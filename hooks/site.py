@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import logging
+import posixpath
 import re
 import sys
 from pathlib import Path
@@ -124,7 +125,7 @@ def on_page_markdown(markdown: str, page: Page, config, files: Files, **kwargs) 
         quiz.setdefault("enabled", True)
         page.meta["quiz"] = quiz
 
-    body = markdown
+    body = render_facilitator_notes(markdown, page.file.src_uri)
     refs = list(dict.fromkeys(module.get("sources") or []))
     body, refs = render_citations(body, refs)
     body = render_markers(body, page)
@@ -285,6 +286,34 @@ def render_markers(body: str, page: Page) -> str:
         )
 
     return MARKER.sub(replace, body)
+
+
+TRACK_ORDER = ("why-you-matter", "recovery", "skills/", "psychotic/", "affective/")
+
+
+def render_facilitator_notes(body: str, dest: str) -> str:
+    """<!-- md:facilitator-notes -->: every module's facilitator notes, gathered on one page."""
+    marker = re.compile(r"^[ \t]*<!--\s*md:facilitator-notes\s*-->[ \t]*$", re.M)
+    if not marker.search(body):
+        return body
+    out = []
+    order = sorted(STATE["pages"], key=lambda s: (next((i for i, p in enumerate(TRACK_ORDER) if s.startswith(p)), 9), s))
+    for src in order:
+        kind = cm.page_kind(src)
+        if isinstance(kind, cm.Problem) or kind.type != "module":
+            continue
+        text = Path(STATE["pages"][src].abs_src_path).read_text(encoding="utf-8")
+        notes = cm.facilitator_notes(text)
+        if not notes:
+            continue
+        parsed, _ = cm.parse_front_matter(src, text)
+        title = parsed.meta.get("title", src) if parsed else src
+        slug = re.sub(r"[^a-z0-9]+", "-", src[:-3].lower()).strip("-")
+        link = posixpath.relpath(src, posixpath.dirname(dest) or ".")
+        out.append(f"### {title} {{#notes-{slug}}}\n\nFrom [{title}]({link}).\n")
+        for note in notes:
+            out.append(f'<div class="ps-facilitator-note" markdown>\n\n{cm.rebase_links(note, src, dest)}\n\n</div>\n')
+    return marker.sub(lambda m: "\n".join(out), body)
 
 
 def shorten(text: str, limit: int) -> str:

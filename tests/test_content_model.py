@@ -145,3 +145,23 @@ def test_real_sources_file_is_valid():
 @pytest.mark.parametrize("key", ["bad_key", "Bad-Key"])
 def test_source_ids_are_kebab_case(key):
     assert "must be kebab-case" in str(cm.check_sources("s.yml", {key: SOURCES["birchwood-2000"]})[0])
+
+
+# Facilitator notes, gathered on the groups page --------------------------------------------------
+
+def test_facilitator_notes_are_collected_and_dedented():
+    text = 'Intro.\n\n??? facilitator "For group facilitators"\n    Ask each member.\n\n    Then pairs.\n\nAfter.\n'
+    assert cm.facilitator_notes(text) == ["Ask each member.\n\nThen pairs."]
+
+
+def test_note_links_are_rebased_for_their_new_page():
+    text = "See [help](../../crisis.md), [this](#what-helps) and [web](https://example.org)."
+    out = cm.rebase_links(text, "psychotic/schizophrenia/crisis.md", "groups.md")
+    assert out == ("See [help](crisis.md), [this](psychotic/schizophrenia/crisis.md#what-helps) "
+                   "and [web](https://example.org).")
+
+
+def test_groups_page_gathers_notes_from_modules(built_site):
+    html = (built_site / "groups" / "index.html").read_text(encoding="utf-8")
+    assert html.count('class="ps-facilitator-note"') >= 25
+    assert 'id="notes-skills-communicating"' in html
