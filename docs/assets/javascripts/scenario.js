@@ -64,7 +64,7 @@
       label(node, path.length);
       var fb = node.querySelector(".ps-scenario__feedback");
       fb.textContent = feedback ? "About your choice: " + feedback : "";
-      var heading = node.hasAttribute("data-ending") ? node.querySelector(".ps-scenario__step").textContent
+      var heading = node.hasAttribute("data-ending") ? "Ending: " + node.getAttribute("data-ending")
         : "Step " + path.length;
       live.textContent = heading + (feedback ? ". " + feedback : "");
       if (focus) {
