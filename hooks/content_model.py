@@ -92,6 +92,7 @@ class Parsed:
 
 def parse_front_matter(file: str, text: str) -> tuple[Parsed | None, list[Problem]]:
     """Re-parse front matter from the source, reporting YAML errors that MkDocs silently drops."""
+    text = text.lstrip("\ufeff").replace("\r\n", "\n")
     m = FRONT_MATTER.match(text)
     if not m:
         hint = "start the file with a line '---', the YAML keys, then a closing '---'"
@@ -198,6 +199,12 @@ def check_front_matter(file: str, parsed: Parsed, kind: PageKind, sources: dict[
                                     line=at("description")))
     elif desc is not None:
         problems.append(Problem(file, "description must be text", line=at("description")))
+    for where, value in (("reviewed", meta.get("reviewed")),
+                         ("module.reviewed", (meta.get("module") or {}).get("reviewed")
+                          if isinstance(meta.get("module"), dict) else None)):
+        if as_date(value) and as_date(value) > dt.date.today():
+            problems.append(Problem(file, f"{where} {value} is in the future", "use the date you last checked the page",
+                                    line=at("reviewed")))
     if "reviewed" in meta and as_date(meta["reviewed"]) is None:
         problems.append(Problem(file, f"reviewed '{meta['reviewed']}' is not a date", "write it as YYYY-MM-DD",
                                 line=at("reviewed")))
@@ -410,6 +417,11 @@ def check_body(file: str, body: str, body_line: int, kind: PageKind, sources: di
 
         for m in MARKER.finditer(line):
             mtype, arg = m.group(1), m.group(2)
+            if line.strip() != m.group(0) or line[:1].isspace():
+                problems.append(Problem(file, f"marker 'md:{mtype}' must stand alone at the start of its line",
+                                        "put it on its own line, outside lists, admonitions and tabs, "
+                                        "with a blank line before and after", line=line_no(i)))
+                continue
             if mtype not in V.MARKERS:
                 problems.append(Problem(file, f"unknown marker 'md:{mtype}'", did_you_mean(mtype, V.MARKERS),
                                         line=line_no(i)))
@@ -418,6 +430,9 @@ def check_body(file: str, body: str, body_line: int, kind: PageKind, sources: di
                                         did_you_mean(arg, sorted(scenarios)) + " (files live in docs/scenarios/)",
                                         line=line_no(i)))
         for m in CITE.finditer(line):
+            if not cite_keys(m.group(1)):
+                problems.append(Problem(file, "citation marker names no source", "write it as [@key] or [@key-1; @key-2]",
+                                        line=line_no(i)))
             for key in cite_keys(m.group(1)):
                 if key not in sources:
                     problems.append(Problem(file, f"citation names unknown source '{key}'",

@@ -103,7 +103,7 @@ def test_bad_page_fixture_fails_with_its_message(path):
 
 def test_every_page_rule_has_a_bad_fixture():
     """Guard against silently dropping a rule's fixture."""
-    assert len(BAD) >= 33
+    assert len(BAD) >= 37
 
 
 def test_code_fences_are_not_checked():
@@ -165,3 +165,10 @@ def test_groups_page_gathers_notes_from_modules(built_site):
     html = (built_site / "groups" / "index.html").read_text(encoding="utf-8")
     assert html.count('class="ps-facilitator-note"') >= 25
     assert 'id="notes-skills-communicating"' in html
+
+
+def test_windows_line_endings_and_bom_are_accepted():
+    """A page saved by a Windows editor (CRLF, byte-order mark) parses like any other."""
+    text = "\ufeff" + GOOD.replace("\n", "\r\n")
+    parsed, found = cm.parse_front_matter("docs/x.md", text)
+    assert found == [] and parsed.meta["title"] == "Crisis in a first episode"
