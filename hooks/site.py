@@ -189,11 +189,35 @@ def on_post_page(output: str, page: Page, config, **kwargs) -> str:
 
 
 def on_post_build(config, **kwargs):
-    """Cross-page checks: every scenario is embedded somewhere."""
+    """Cross-page checks (every scenario is embedded somewhere), then write the offline service worker."""
     orphans = sorted(set(STATE["scenarios"]) - set(STATE["embedded"]))
     if orphans:
         fail([cm.Problem(f"docs/scenarios/{o}.yml", "this scenario is not embedded on any page",
                          f"add <!-- md:scenario {o} --> under a page's Practise section") for o in orphans])
+    write_service_worker(Path(config["site_dir"]))
+
+
+def write_service_worker(site: Path) -> None:
+    """sw.js and offline.html at the site root: crisis help and visited pages keep working offline."""
+    import hashlib
+
+    pages = sorted("" if p.parent == site else p.parent.relative_to(site).as_posix() + "/"
+                   for p in site.glob("**/index.html")
+                   if not p.relative_to(site).as_posix().startswith(("assets/", "search/"))
+                   and 'http-equiv="refresh"' not in p.read_text(encoding="utf-8"))
+    crisis = (site / "crisis" / "index.html").read_text(encoding="utf-8")
+    assets = sorted({posixpath.normpath(posixpath.join("crisis", ref))
+                     for ref in re.findall(r'<(?:link|script)\b[^>]*?(?:href|src)="([^"#?:]+\.(?:css|js|svg))"', crisis)})
+    offline = STATE["jinja"].get_template("offline.html").render()
+    (site / "offline.html").write_text(offline, encoding="utf-8")
+    digest = hashlib.sha256()
+    for f in sorted(site.rglob("*")):
+        if f.is_file() and f.name != "sw.js":
+            digest.update(f.relative_to(site).as_posix().encode() + f.read_bytes())
+    core = ["offline.html", "./", "crisis/", "about/", *assets]
+    sw = STATE["jinja"].get_template("sw.js").render(
+        version=digest.hexdigest()[:12], core=core, pages=[p or "./" for p in pages] + assets)
+    (site / "sw.js").write_text(sw, encoding="utf-8")
 
 
 # Helpers -----------------------------------------------------------------------------------------

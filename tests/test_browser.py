@@ -233,9 +233,45 @@ def test_clear_control_empties_storage(server, phone):
     for key in keys:  # every stored key is named in the privacy statement
         named = key if key.startswith("ps-") else ("quiz_progress_" if key.startswith("quiz_") else key.split(".")[-1])
         assert named in about or named in page.content(), key
+    assert page.evaluate("caches.keys()"), "the offline helper saved pages"
     page.get_by_role("button", name="Clear everything this site stored on this device").tap()
-    assert page.evaluate("localStorage.length + sessionStorage.length") == 0
     expect(page.locator("#ps-clear-status")).to_contain_text("Done")
+    assert page.evaluate("localStorage.length + sessionStorage.length") == 0
+    assert page.evaluate("caches.keys()") == []
+    assert page.context.cookies() == []
+
+
+# Offline ------------------------------------------------------------------------------------------
+
+def test_crisis_help_and_visited_pages_work_offline(server, phone):
+    """After one visit, 'Get help now' and pages already read open with no connection; others say so kindly."""
+    page = phone()
+    page.goto(server + "/", wait_until="networkidle")
+    assert page.evaluate("navigator.serviceWorker.ready.then(r => !!r.active)")
+    page.goto(server + "/skills/communicating/", wait_until="networkidle")
+    page.wait_for_function("navigator.serviceWorker.controller !== null")
+    page.context.set_offline(True)
+    page.goto(server + "/crisis/")
+    expect(page.locator("h1")).to_have_text("Get help now")
+    expect(page.locator('a[href="tel:988"]').first).to_be_attached()
+    page.goto(server + "/skills/communicating/")
+    expect(page.locator("h1")).to_have_text("Communicating")
+    page.goto(server + "/skills/warning-signs/")
+    expect(page.locator("h1")).to_have_text("You are offline")
+    expect(page.get_by_role("link", name="Get help now")).to_be_visible()
+    page.context.set_offline(False)
+
+
+def test_save_every_page_for_offline_use(server, phone):
+    page = phone()
+    page.goto(server + "/about/", wait_until="networkidle")
+    page.wait_for_function("navigator.serviceWorker.controller !== null || navigator.serviceWorker.ready")
+    page.get_by_role("button", name="Save every page on this device").tap()
+    expect(page.locator("#ps-save-status")).to_contain_text("Saved", timeout=30000)
+    page.context.set_offline(True)
+    page.goto(server + "/affective/bipolar/rebuilding/")
+    expect(page.locator("h1")).to_contain_text("bipolar")
+    page.context.set_offline(False)
 
 
 # Search -------------------------------------------------------------------------------------------

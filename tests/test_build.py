@@ -190,3 +190,15 @@ def test_build_stops_on_unknown_source_file_field(mini_site):
     sources.write_text(sources.read_text().replace("  year: 2000", "  year: 2000\n  jounral: x"), encoding="utf-8")
     result = run_build(config, config.parent / "site")
     assert result.returncode != 0 and "unknown field 'jounral'" in result.stdout + result.stderr
+
+
+def test_offline_worker_is_written(built_site):
+    """sw.js (at the root, so it covers every page) precaches crisis help and lists every page; offline.html exists."""
+    sw = (built_site / "sw.js").read_text(encoding="utf-8")
+    core = re.search(r"const CORE = (\[.*?\]);", sw).group(1)
+    assert '"crisis/"' in core and '"offline.html"' in core
+    assert re.search(r'const VERSION = "[0-9a-f]{12}"', sw)
+    assert "http://" not in sw and "https://" not in sw
+    for ref in re.findall(r'"([^"]+\.(?:css|js|svg))"', core):
+        assert (built_site / ref).exists(), ref
+    assert "Get help now" in (built_site / "offline.html").read_text(encoding="utf-8")
