@@ -215,7 +215,14 @@ def check_front_matter(file: str, parsed: Parsed, kind: PageKind, sources: dict[
             problems.append(Problem(file, "only module pages carry 'module:'",
                                     "module pages are why-you-matter, recovery, skills/*, condition overviews and stage pages",
                                     line=at("module")))
+        if "reviewed" not in meta:
+            problems.append(Problem(file, "front matter needs 'reviewed'",
+                                    "every page says when it was last checked: reviewed: YYYY-MM-DD", line=2))
+        if "sources" in meta:
+            problems += check_source_keys(file, meta["sources"], sources, at("sources"), "sources", minimum=1)
         return problems
+    if "sources" in meta:
+        problems.append(Problem(file, "a module page lists its sources under 'module.sources'", line=at("sources")))
     if module is None:
         return problems + [Problem(file, "module page without 'module:' front matter",
                                    "add module: with disorder, condition, stage, reading_time, objectives, "
@@ -267,19 +274,8 @@ def check_front_matter(file: str, parsed: Parsed, kind: PageKind, sources: dict[
     if note is not None and not (isinstance(note, str) and note.strip()):
         problems.append(Problem(file, "module.content_note must be a sentence", line=at("content_note")))
 
-    keys = module.get("sources")
-    if keys is not None:
-        if not isinstance(keys, list) or not all(isinstance(k, str) for k in keys):
-            problems.append(Problem(file, "module.sources must be a list of source keys", line=at("sources")))
-        else:
-            if len(set(keys)) < V.MIN_SOURCES:
-                problems.append(Problem(file, f"module.sources lists {len(set(keys))} source(s); it needs at least "
-                                        f"{V.MIN_SOURCES}", "add keys from docs/sources.yml", line=at("sources")))
-            for k in keys:
-                if k not in sources:
-                    problems.append(Problem(file, f"unknown source key '{k}'",
-                                            did_you_mean(k, sources) + " (keys live in docs/sources.yml)",
-                                            line=at("sources")))
+    if module.get("sources") is not None:
+        problems += check_source_keys(file, module["sources"], sources, at("sources"), "module.sources", V.MIN_SOURCES)
     if "reviewed" in module and module["reviewed"] not in (None, "") and as_date(module["reviewed"]) is None:
         problems.append(Problem(file, f"module.reviewed '{module['reviewed']}' is not a date", "write it as YYYY-MM-DD",
                                 line=at("reviewed")))
@@ -296,6 +292,22 @@ def check_front_matter(file: str, parsed: Parsed, kind: PageKind, sources: dict[
 
 
 # Sources -----------------------------------------------------------------------------------------
+
+
+def check_source_keys(file: str, keys: Any, sources: dict[str, Any], line: int | None, where: str,
+                      minimum: int) -> list[Problem]:
+    """A page's list of source keys: a list, long enough, every key in docs/sources.yml."""
+    if not isinstance(keys, list) or not all(isinstance(k, str) for k in keys):
+        return [Problem(file, f"{where} must be a list of source keys", "for example [smith-2020, jones-2021]", line=line)]
+    problems = []
+    if len(set(keys)) < minimum:
+        problems.append(Problem(file, f"{where} lists {len(set(keys))} source(s); it needs at least {minimum}",
+                                "add keys from docs/sources.yml", line=line))
+    for k in keys:
+        if k not in sources:
+            problems.append(Problem(file, f"unknown source key '{k}'",
+                                    did_you_mean(k, sources) + " (keys live in docs/sources.yml)", line=line))
+    return problems
 
 DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$")

@@ -126,7 +126,7 @@ def on_page_markdown(markdown: str, page: Page, config, files: Files, **kwargs) 
         page.meta["quiz"] = quiz
 
     body = render_facilitator_notes(markdown, page.file.src_uri)
-    refs = list(dict.fromkeys(module.get("sources") or []))
+    refs = list(dict.fromkeys(module.get("sources") or meta.get("sources") or []))
     body, refs = render_citations(body, refs)
     body = render_markers(body, page)
     env: jinja2.Environment = STATE["jinja"]
@@ -141,7 +141,7 @@ def on_page_markdown(markdown: str, page: Page, config, files: Files, **kwargs) 
     reviewed = cm.as_date(module.get("reviewed") or meta.get("reviewed"))
     review = module.get("clinical_review")
     foot = ""
-    if kind.type == "module" or refs:
+    if kind.type == "module" or refs or reviewed:
         foot = env.get_template("page-foot.html").render(
             refs=[{"key": k, "html": reference_html(k, sources[k])} for k in refs],
             reviewed=reviewed, reviewed_text=long_date(reviewed) if reviewed else "",

@@ -69,10 +69,10 @@ STAGE_SECTIONS = (
 
 # Front matter ------------------------------------------------------------------------------------
 
-PAGE_KEYS_REQUIRED = ("title", "description")
+PAGE_KEYS_REQUIRED = ("title", "description")  # and every page says when it was last reviewed (see below)
 # Keys Material, mkdocs-quiz and this project understand at the top level of front matter.
 PAGE_KEYS_ALLOWED = (
-    "title", "description", "module", "reviewed", "hide", "search", "quiz", "template", "status",
+    "title", "description", "module", "reviewed", "sources", "hide", "search", "quiz", "template", "status",
     "group_session", "group_time",
 )
 MODULE_KEYS_REQUIRED = (

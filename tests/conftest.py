@@ -71,7 +71,7 @@ def mini_site(tmp_path) -> callable:
         shutil.copy(FIXTURES / "sources.yml", docs / "sources.yml")
         base = {
             "crisis.md": "---\ntitle: Get help now\ndescription: Urgent help for a mental health crisis, for the tests "
-                         "of this project only.\n---\n\nCall for help.\n",
+                         "of this project only.\nreviewed: 2026-11-28\n---\n\nCall for help.\n",
         }
         for name, text in {**base, **files}.items():
             (docs / name).parent.mkdir(parents=True, exist_ok=True)

@@ -22,7 +22,8 @@ def html_pages(site: Path) -> list[Path]:
 # The real site ------------------------------------------------------------------------------------
 
 def test_every_page_has_help_link_description_and_disclaimer(built_site):
-    """'Get help now' sits in the sticky header of every page, with a meta description and the footer disclaimer."""
+    """'Get help now' sits in the sticky header of every page, with a meta description, the footer disclaimer and
+    the date the page was last checked."""
     pages = html_pages(built_site)
     assert len(pages) >= 35
     for page in pages:
@@ -34,6 +35,7 @@ def test_every_page_has_help_link_description_and_disclaimer(built_site):
         assert link.group(1).endswith("crisis/") or (link.group(1) == "./" and page.parent.name == "crisis"), page
         assert re.search(r'<meta name="description" content="[^"]{50,}"', text), page
         assert "Information, not advice." in text, page
+        assert "Last checked against its sources on" in text, f"{page}: no review date"
 
 
 def test_no_third_party_resources_in_html(built_site):
