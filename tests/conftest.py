@@ -22,19 +22,29 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "tr
 BIN = Path(sys.executable).parent
 
 
-def run_build(config: Path, site_dir: Path, tool: str = "mkdocs") -> subprocess.CompletedProcess:
+def run_build(config: Path, site_dir: Path, tool: str = "mkdocs", site_url: str | None = None
+              ) -> subprocess.CompletedProcess:
     """A strict build, never with -q (quiet builds do not count warnings)."""
+    env = {**ENV, "SITE_URL": site_url} if site_url else ENV
     return subprocess.run(
         [str(BIN / tool), "build", "--strict", "-f", str(config), "-d", str(site_dir)],
-        cwd=config.parent, env=ENV, capture_output=True, text=True, timeout=600,
+        cwd=config.parent, env=env, capture_output=True, text=True, timeout=600,
     )
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The real site, built once with --strict."""
+def port() -> int:
+    """A free loopback port, chosen before the build so site_url can match it (instant navigation needs that)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory, port) -> Path:
+    """The real site, built once with --strict, for the address the test server will use."""
     site = tmp_path_factory.mktemp("site")
-    result = run_build(ROOT / "mkdocs.yml", site)
+    result = run_build(ROOT / "mkdocs.yml", site, site_url=f"http://127.0.0.1:{port}/")
     assert result.returncode == 0, result.stdout + result.stderr
     return site
 
@@ -45,11 +55,8 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def server(built_site) -> str:
-    """Serve the built site on a free loopback port."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+def server(built_site, port) -> str:
+    """Serve the built site on its loopback port."""
     handler = functools.partial(_Quiet, directory=str(built_site))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)

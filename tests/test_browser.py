@@ -331,6 +331,22 @@ def test_every_scenario_plays_to_an_ending_by_tapping(built_site, server, phone,
         assert play(page, sid, pick) in ("supportive", "mixed", "difficult")
 
 
+def test_scenario_works_after_instant_navigation(server, phone):
+    """Arriving by Material's instant navigation (no full page load), the scenario still plays."""
+    page = phone()
+    page.goto(server + "/groups/", wait_until="networkidle")
+    page.evaluate("window.__marker = 'same document'")
+    page.locator('article a[href$="skills/looking-after-yourself/"]').first.click()
+    page.wait_for_url(re.compile(r".*/skills/looking-after-yourself/(#.*)?$"))
+    assert page.evaluate("window.__marker") == "same document", "instant navigation did not handle the link"
+    root = page.locator('[data-scenario="any-carer-snapped"]')
+    expect(root).to_have_attribute("data-ps-ready", "1")
+    start = root.locator(".ps-scenario__node:not([hidden])")
+    before = start.get_attribute("id")
+    start.locator("a[data-choice]").first.tap()
+    expect(root.locator(".ps-scenario__node:not([hidden])")).not_to_have_id(before)
+
+
 def test_scenario_keyboard_only(server, phone):
     """Enter follows a choice, focus moves to the new step, Tab reaches its choices, and start again works."""
     page = phone()
