@@ -113,7 +113,8 @@ def check(file: str, stem: str, data: dict[str, Any]) -> list[Problem]:
             lo, hi = V.CHOICES_COUNT
             if not isinstance(choices, list) or not lo <= len(choices) <= hi:
                 count = len(choices) if isinstance(choices, list) else 0
-                problems.append(Problem(file, f"node has {count} choices; it needs {lo} to {hi}", node=name))
+                problems.append(Problem(file, f"node has {count} choices; it needs {lo} to {hi}",
+                                        "merge similar choices, or split the moment into two steps", node=name))
                 choices = choices if isinstance(choices, list) else []
             targets: list[str] = []
             for n, choice in enumerate(choices, 1):
