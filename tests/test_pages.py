@@ -111,3 +111,12 @@ def test_scenarios_about_suicide_have_note_and_crisis_link(path):
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     if SUICIDE.search(path.read_text(encoding="utf-8")):
         assert data.get("content_note") and data.get("crisis") is True, f"{path}: needs content_note and crisis: true"
+
+
+@pytest.mark.parametrize("path", ALL_PAGES, ids=lambda p: p.relative_to(DOCS).as_posix())
+def test_both_caregiver_and_carer(path):
+    """Readers in several countries: a page that says 'carer' also says 'caregiver', and the reverse."""
+    text = path.read_text(encoding="utf-8")
+    carer = re.search(r"\bcarers?\b", text, re.I)
+    caregiver = re.search(r"\bcaregivers?\b", text, re.I)
+    assert bool(carer) == bool(caregiver), f"{path}: use both 'caregiver' and 'carer'"
