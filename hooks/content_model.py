@@ -441,6 +441,9 @@ def check_body(file: str, body: str, body_line: int, kind: PageKind, sources: di
                 problems.append(Problem(file, f"marker names scenario '{arg}', which does not exist",
                                         did_you_mean(arg, sorted(scenarios)) + " (files live in docs/scenarios/)",
                                         line=line_no(i)))
+        if re.search(r"!\[\s*\]\(", line) or re.search(r"<img\b(?![^>]*\balt=\"[^\"]+\")[^>]*>", line):
+            problems.append(Problem(file, "image without alt text", "describe the image: ![A parent and son "
+                                    "talking at a kitchen table](kitchen.png)", line=line_no(i)))
         for m in CITE.finditer(line):
             if not cite_keys(m.group(1)):
                 problems.append(Problem(file, "citation marker names no source", "write it as [@key] or [@key-1; @key-2]",
