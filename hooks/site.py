@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import logging
 import posixpath
 import re
 import sys
@@ -30,8 +29,6 @@ import content_model as cm
 import glossary
 import scenario_graph
 import vocabulary as V
-
-log = logging.getLogger("mkdocs.hooks.site")
 
 # State for one build -----------------------------------------------------------------------------
 
