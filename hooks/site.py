@@ -123,6 +123,7 @@ def on_page_markdown(markdown: str, page: Page, config, files: Files, **kwargs) 
         page.meta["quiz"] = quiz
 
     body = render_facilitator_notes(markdown, page.file.src_uri)
+    body = add_quiz_privacy_note(body, src)
     refs = list(dict.fromkeys(module.get("sources") or meta.get("sources") or []))
     body, refs = render_citations(body, refs)
     body = render_markers(body, page)
@@ -335,6 +336,19 @@ def render_facilitator_notes(body: str, dest: str) -> str:
         for note in notes:
             out.append(f'<div class="ps-facilitator-note" markdown>\n\n{cm.rebase_links(note, src, dest)}\n\n</div>\n')
     return marker.sub(lambda m: "\n".join(out), body)
+
+
+QUIZ_SECTION = re.compile(r"^(## .*\{#check-yourself\}[ \t]*\n)", re.M)
+
+
+def add_quiz_privacy_note(body: str, src: str) -> str:
+    """Under 'Check yourself': answers are for learning and stay on this device (phones are shared)."""
+    if "<quiz>" not in body:
+        return body
+    about = relative_md(src, "about.md")
+    note = ("\nThese questions are for learning, not a test. Your answers are kept only on this device, so you can "
+            f"come back to them; [clear them]({about}#privacy) at any time.\n{{: .ps-quiz-note }}\n")
+    return QUIZ_SECTION.sub(lambda m: m.group(1) + note, body, count=1)
 
 
 def shorten(text: str, limit: int) -> str:

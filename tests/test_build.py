@@ -73,6 +73,12 @@ def test_quizzes_rendered_and_configured(built_site):
     assert "<quiz>" not in html
 
 
+def test_quiz_pages_say_answers_stay_on_the_device(built_site):
+    """Phones are shared: each quiz section says answers stay on this device and links the clear control."""
+    html = (built_site / "skills" / "communicating" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<p class="ps-quiz-note">[^<]*<a href="\.\./\.\./about/#privacy">clear them</a>', html)
+
+
 def test_quiz_code_only_on_pages_with_quizzes(built_site):
     """mkdocs-quiz's ~60 KB of inline code stays off pages without a quiz."""
     crisis = (built_site / "crisis" / "index.html").read_text(encoding="utf-8")
