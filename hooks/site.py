@@ -343,7 +343,7 @@ QUIZ_SECTION = re.compile(r"^(## .*\{#check-yourself\}[ \t]*\n)", re.M)
 
 def add_quiz_privacy_note(body: str, src: str) -> str:
     """Under 'Check yourself': answers are for learning and stay on this device (phones are shared)."""
-    if "<quiz>" not in body:
+    if "<quiz>" not in body or "about.md" not in STATE["pages"]:
         return body
     about = relative_md(src, "about.md")
     note = ("\nThese questions are for learning, not a test. Your answers are kept only on this device, so you can "
