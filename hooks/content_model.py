@@ -165,6 +165,12 @@ def page_kind(src_uri: str) -> PageKind | Problem:
     return PageKind("page", "page", {})
 
 
+def is_module(src_uri: str) -> bool:
+    """True for module pages (the path decides)."""
+    kind = page_kind(src_uri)
+    return isinstance(kind, PageKind) and kind.type == "module"
+
+
 def as_date(value: Any) -> dt.date | None:
     if isinstance(value, dt.datetime):
         return value.date()

@@ -64,6 +64,12 @@ def prose(markdown: str) -> str:
     return "\n".join(lines)
 
 
+def section(markdown: str, anchor: str) -> str:
+    """The Markdown of one ## section, found by its explicit id ('' when the page has none)."""
+    m = re.search(rf"^## .*\{{#{anchor}\}}\s*$(.*?)(?=^## |\Z)", markdown, re.M | re.S)
+    return m.group(1) if m else ""
+
+
 @dataclass(frozen=True)
 class ProseStats:
     words: int
@@ -95,8 +101,8 @@ def report(docs: Path) -> str:
         if not module:
             continue
         s = stats(text)
-        expect = re.search(r"^## .*\{#what-to-expect\}\s*$(.*?)(?=^## |\Z)", text, re.M | re.S)
-        expect_words = stats(expect.group(1)).words if expect else ""
+        expect = section(text, "what-to-expect")
+        expect_words = stats(expect).words if expect else ""
         scenario = re.search(r"<!--\s*md:scenario\s+(\S+)\s*-->", text)
         rows.append(f"| {path.relative_to(docs).as_posix()} | {s.words} | {expect_words} | {text.count('<quiz>')} | "
                     f"{len(module.get('sources') or [])} | {s.grade:.1f} | {scenario.group(1) if scenario else ''} |")

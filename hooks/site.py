@@ -151,7 +151,7 @@ def on_page_markdown(markdown: str, page: Page, config, files: Files, **kwargs) 
 
 def link_glossary(html_text: str, page: Page) -> str:
     """On module pages, the first use of a clinical word links to its glossary entry (works by tap)."""
-    if isinstance(cm.page_kind(page.file.src_uri), cm.Problem) or cm.page_kind(page.file.src_uri).type != "module":
+    if not cm.is_module(page.file.src_uri):
         return html_text
     target = STATE["pages"].get("glossary.md")
     if target is None:
@@ -245,7 +245,7 @@ def reference_html(key: str, entry: dict[str, Any]) -> str:
     return out
 
 
-CITE = re.compile(r"\s?\[@([^\]]+)\]")
+CITE = re.compile(r"\s?" + cm.CITE.pattern)  # also takes the space before the marker
 
 
 def render_citations(body: str, refs: list[str]) -> tuple[str, list[str]]:
@@ -265,15 +265,9 @@ def render_citations(body: str, refs: list[str]) -> tuple[str, list[str]]:
             links.append(f'<a href="#ref-{key}" aria-label="Source {n}: {who}">{n}</a>')
         return f'<sup class="ps-cite">[{", ".join(links)}]</sup>'
 
-    out, fence = [], None
-    for line in body.split("\n"):
-        if fence is None and (m := cm.FENCE.match(line)):
-            fence = m.group(2)
-        elif fence is not None and line.strip().startswith(fence):
-            fence = None
-        elif fence is None:
-            line = CITE.sub(replace, line)
-        out.append(line)
+    lines = body.split("\n")
+    # Lines inside code fences are blanked by mask_code: leave those alone.
+    out = [CITE.sub(replace, line) if masked == line else line for line, masked in zip(lines, cm.mask_code(lines))]
     return "\n".join(out), refs
 
 
@@ -321,8 +315,7 @@ def render_facilitator_notes(body: str, dest: str) -> str:
     out = []
     order = sorted(STATE["pages"], key=lambda s: (next((i for i, p in enumerate(TRACK_ORDER) if s.startswith(p)), 9), s))
     for src in order:
-        kind = cm.page_kind(src)
-        if isinstance(kind, cm.Problem) or kind.type != "module":
+        if not cm.is_module(src):
             continue
         text = Path(STATE["pages"][src].abs_src_path).read_text(encoding="utf-8")
         notes = cm.facilitator_notes(text)
@@ -373,8 +366,9 @@ def played_at(sid: str, page: Page) -> str:
         homes: dict[str, str] = {}
         for src, f in STATE["pages"].items():
             text = Path(f.abs_src_path).read_text(encoding="utf-8")
-            for found in re.findall(r"<!--\s*md:scenario\s+(\S+)\s*-->", text):
-                homes.setdefault(found, src)
+            for kind, found in MARKER.findall(text):
+                if kind == "scenario":
+                    homes.setdefault(found, src)
         STATE["homes"] = homes
     src = STATE["homes"].get(sid)
     if not src or src == page.file.src_uri:

@@ -28,12 +28,6 @@ def parsed(path: Path) -> cm.Parsed:
     return result
 
 
-def section(body: str, anchor: str) -> str:
-    """The Markdown of one ## section, found by its explicit id."""
-    m = re.search(rf"^## .*\{{#{anchor}\}}\s*$(.*?)(?=^## |\Z)", body, re.M | re.S)
-    return m.group(1) if m else ""
-
-
 def test_there_are_module_pages():
     """Guard: the parametrised tests below really run over the site (6 skills + 2 start + 4 overviews + 19 stages)."""
     assert len(MODULES) >= 31
@@ -58,9 +52,9 @@ def test_module_page_meets_the_bar(path):
 def test_stage_page_says_what_to_expect(path):
     """The realistic-capacity statement: at least 150 words under #what-to-expect, and a scenario to practise."""
     body = parsed(path).body
-    words = prose.stats(section(body, "what-to-expect")).words
+    words = prose.stats(prose.section(body, "what-to-expect")).words
     assert words >= MIN_EXPECT_WORDS, f"{path}: {words} words under #what-to-expect; the bar is {MIN_EXPECT_WORDS}"
-    assert "<!-- md:scenario " in section(body, "practise"), f"{path}: no scenario under #practise"
+    assert "<!-- md:scenario " in prose.section(body, "practise"), f"{path}: no scenario under #practise"
 
 
 @pytest.mark.parametrize("track", ["psychotic", "affective", "any"])
