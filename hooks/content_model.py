@@ -143,7 +143,7 @@ def page_kind(src_uri: str) -> PageKind | Problem:
     if parts[0] == "skills" and len(parts) == 2:
         slug = parts[1][:-3]
         if slug not in V.SKILLS:
-            return Problem(src_uri, f"'{slug}' is not one of the six skill modules", did_you_mean(slug, V.SKILLS))
+            return Problem(src_uri, f"'{slug}' is not one of the skill modules", did_you_mean(slug, V.SKILLS))
         return PageKind("module", "skill", any3)
     if parts[0] in TRACKS:
         track = parts[0]

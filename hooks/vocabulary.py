@@ -53,6 +53,12 @@ SKILLS = (
     "social-connection",
     "looking-after-yourself",
     "services-and-rights",
+    # added 2026-12 (curriculum.md: five more shared modules)
+    "medicines",
+    "friends",
+    "money-and-home",
+    "pregnancy-and-parenting",
+    "bereaved-by-suicide",
 )
 
 # Section ids every stage page carries, in this order (other ## sections may sit between them).
