@@ -234,7 +234,8 @@ def check_front_matter(file: str, parsed: Parsed, kind: PageKind, sources: dict[
     allowed = (*V.MODULE_KEYS_REQUIRED, *V.MODULE_KEYS_OPTIONAL)
     for key in module:
         if key not in allowed:
-            problems.append(Problem(file, f"unknown key 'module.{key}'", did_you_mean(key, allowed), line=in_module(key)))
+            problems.append(Problem(file, f"unknown key 'module.{key}'", did_you_mean(key, allowed),
+                                    line=in_module(key)))
     for key in V.MODULE_KEYS_REQUIRED:
         if key not in module or module[key] in (None, "", []):
             problems.append(Problem(file, f"missing key 'module.{key}'", "see the front matter example in authoring.md",
@@ -249,7 +250,8 @@ def check_front_matter(file: str, parsed: Parsed, kind: PageKind, sources: dict[
     disorder, condition = module.get("disorder"), module.get("condition")
     if disorder in V.PAIRS and condition in V.CONDITIONS and condition not in V.PAIRS[disorder]:
         problems.append(Problem(file, f"disorder '{disorder}' and condition '{condition}' disagree",
-                                f"'{disorder}' goes with " + " or ".join(V.PAIRS[disorder]), line=in_module("condition")))
+                                f"'{disorder}' goes with " + " or ".join(V.PAIRS[disorder]),
+                                line=in_module("condition")))
     for key, want in kind.expected.items():
         got = module.get(key)
         if got is not None and got in vocab[key] and got != want:
@@ -346,7 +348,8 @@ def check_sources(file: str, data: Any, loaded: sy.Loaded | None = None) -> list
                 problems.append(Problem(file, f"source '{key}' is missing '{name}'", line=at(key)))
         year = entry.get("year")
         if year is not None and not (isinstance(year, int) and 1800 <= year <= 2100):
-            problems.append(Problem(file, f"source '{key}' has year '{year}'", "a four-digit year", line=at(key, "year")))
+            problems.append(Problem(file, f"source '{key}' has year '{year}'", "a four-digit year",
+                                    line=at(key, "year")))
         if "url" in entry and not (isinstance(entry["url"], str) and URL.match(entry["url"])):
             problems.append(Problem(file, f"source '{key}' has a malformed url", "start it with https://",
                                     line=at(key, "url")))

@@ -61,6 +61,19 @@ def test_load_file_accepts_bom_and_crlf(tmp_path):
     assert problems == [] and loaded.data == {"name": "Example", "code": "gb"} and loaded.line("code") == 2
 
 
+def test_windows_saved_scenario_and_sources_pass_their_real_readers(tmp_path):
+    """The build's own readers (scenario_graph, content_model.load_sources) accept a BOM and CRLF too."""
+    import scenario_graph as sg
+
+    for name in ("scenarios/tiny.yml", "sources.yml"):
+        text = (FIXTURES / name).read_text(encoding="utf-8")
+        (tmp_path / Path(name).name).write_bytes(("\ufeff" + text.replace("\n", "\r\n")).encode("utf-8"))
+    data, problems = sg.check_file(tmp_path / "tiny.yml", "docs/scenarios/tiny.yml")
+    assert problems == [] and data["start"] == "begin"
+    data, problems = cm.load_sources(tmp_path / "sources.yml")
+    assert problems == [] and "birchwood-2000" in data
+
+
 def test_merge_keys_may_override():
     """'<<' merges are not repeated keys: an explicit key may override a merged one."""
     assert sy.load("a: &base {k: 1, j: 2}\nb:\n  <<: *base\n  k: 3\n", "f")["b"] == {"k": 3, "j": 2}
@@ -103,7 +116,8 @@ def test_tab_indentation_is_rejected(text, line):
 
 
 def test_tab_after_a_colon_is_named():
-    assert problem("a:\tb\n") == "data.yml:1: a tab is used where YAML expects a space (hint: replace the tab with a space)"
+    assert problem("a:\tb\n") == ("data.yml:1: a tab is used where YAML expects a space "
+                                  "(hint: replace the tab with a space)")
 
 
 def test_syntax_error_names_its_line():
