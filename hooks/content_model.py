@@ -11,11 +11,11 @@ import datetime as dt
 import difflib
 import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Iterable
 
-import yaml
-
+import strict_yaml as sy
 import vocabulary as V
 
 # Helpers -----------------------------------------------------------------------------------------
@@ -48,12 +48,9 @@ def did_you_mean(value: Any, options: Iterable[str]) -> str:
     return "allowed: " + ", ".join(options)
 
 
-def key_line(yaml_text: str, key: str, first_line: int) -> int | None:
-    """The line of ``key:`` inside a YAML block, counted in the whole file."""
-    for offset, line in enumerate(yaml_text.splitlines()):
-        if re.match(rf"^\s*{re.escape(key)}\s*:", line):
-            return first_line + offset
-    return None
+def from_yaml(problem: sy.YamlProblem) -> Problem:
+    """A problem the strict YAML loader found, as a Problem."""
+    return Problem(problem.file, problem.message, problem.hint, line=problem.line)
 
 
 FENCE = re.compile(r"^(\s*)(```|~~~)")
@@ -88,10 +85,16 @@ class Parsed:
     yaml_text: str
     body: str
     body_line: int  # line number (1-based) of the first body line
+    loaded: sy.Loaded = field(default_factory=lambda: sy.Loaded(None))  # line of every key and list item
+
+    def line(self, *path: Any) -> int | None:
+        """The file's line of a front matter key: ``parsed.line("module", "reviewed")``."""
+        return self.loaded.line(*path)
 
 
 def parse_front_matter(file: str, text: str) -> tuple[Parsed | None, list[Problem]]:
-    """Re-parse front matter from the source, reporting YAML errors that MkDocs silently drops."""
+    """Re-parse front matter from the source, strictly: YAML errors that MkDocs silently drops, a key given twice,
+    a tab, and a value YAML read as the wrong type (``vocabulary.FRONT_MATTER_TEXT`` and ``_DATES``) stop here."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n")
     m = FRONT_MATTER.match(text)
     if not m:
@@ -101,22 +104,18 @@ def parse_front_matter(file: str, text: str) -> tuple[Parsed | None, list[Proble
         return None, [Problem(file, "no front matter", hint, line=1)]
     yaml_text = m.group(1) or ""
     try:
-        meta = yaml.safe_load(yaml_text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        return None, [Problem(file, f"front matter is not valid YAML: {problem}",
-                              "quote values that contain ': ' or start with a special character", line=line)]
-    except ValueError as exc:  # e.g. a date like 2026-13-01
-        return None, [Problem(file, f"front matter has an impossible value: {exc}",
-                              "dates are YYYY-MM-DD and must exist", line=1)]
-    if meta is None:
-        meta = {}
+        loaded = sy.parse(yaml_text, file, first_line=2, what="front matter")
+    except sy.YamlProblem as problem:
+        return None, [from_yaml(problem)]
+    meta = loaded.data if loaded.data is not None else {}
     if not isinstance(meta, dict):
         return None, [Problem(file, "front matter must be a mapping of keys to values", line=2)]
+    problems = (sy.check_text_fields(loaded, file, V.FRONT_MATTER_TEXT)
+                + sy.check_date_fields(loaded, file, V.FRONT_MATTER_DATES))
+    if problems:
+        return None, [from_yaml(p) for p in problems]
     body_line = text[: m.end()].count("\n") + 1
-    return Parsed(meta, yaml_text, text[m.end():], body_line), []
+    return Parsed(meta, yaml_text, text[m.end():], body_line, loaded), []
 
 
 # Page types --------------------------------------------------------------------------------------
@@ -182,9 +181,7 @@ def as_date(value: Any) -> dt.date | None:
 def check_front_matter(file: str, parsed: Parsed, kind: PageKind, sources: dict[str, Any]) -> list[Problem]:
     """Front matter rules: keys, vocabularies, pairs, dates and sources."""
     meta, problems = parsed.meta, []
-
-    def at(key: str) -> int | None:
-        return key_line(parsed.yaml_text, key, 2)
+    at, in_module = parsed.line, (lambda key: parsed.line("module", key))
 
     for key in meta:
         if key not in V.PAGE_KEYS_ALLOWED:
@@ -205,15 +202,13 @@ def check_front_matter(file: str, parsed: Parsed, kind: PageKind, sources: dict[
                                     line=at("description")))
     elif desc is not None:
         problems.append(Problem(file, "description must be text", line=at("description")))
-    for where, value in (("reviewed", meta.get("reviewed")),
-                         ("module.reviewed", (meta.get("module") or {}).get("reviewed")
-                          if isinstance(meta.get("module"), dict) else None)):
+    # Dates are dates already: parse_front_matter checked V.FRONT_MATTER_DATES.
+    for path, value in ((("reviewed",), meta.get("reviewed")),
+                        (("module", "reviewed"), (meta.get("module") or {}).get("reviewed")
+                         if isinstance(meta.get("module"), dict) else None)):
         if as_date(value) and as_date(value) > dt.date.today():
-            problems.append(Problem(file, f"{where} {value} is in the future", "use the date you last checked the page",
-                                    line=at("reviewed")))
-    if "reviewed" in meta and as_date(meta["reviewed"]) is None:
-        problems.append(Problem(file, f"reviewed '{meta['reviewed']}' is not a date", "write it as YYYY-MM-DD",
-                                line=at("reviewed")))
+            problems.append(Problem(file, f"{'.'.join(path)} {value} is in the future",
+                                    "use the date you last checked the page", line=at(*path)))
 
     module = meta.get("module")
     if kind.type == "page":
@@ -239,7 +234,8 @@ def check_front_matter(file: str, parsed: Parsed, kind: PageKind, sources: dict[
     allowed = (*V.MODULE_KEYS_REQUIRED, *V.MODULE_KEYS_OPTIONAL)
     for key in module:
         if key not in allowed:
-            problems.append(Problem(file, f"unknown key 'module.{key}'", did_you_mean(key, allowed), line=at(key)))
+            problems.append(Problem(file, f"unknown key 'module.{key}'", did_you_mean(key, allowed),
+                                    line=in_module(key)))
     for key in V.MODULE_KEYS_REQUIRED:
         if key not in module or module[key] in (None, "", []):
             problems.append(Problem(file, f"missing key 'module.{key}'", "see the front matter example in authoring.md",
@@ -250,50 +246,49 @@ def check_front_matter(file: str, parsed: Parsed, kind: PageKind, sources: dict[
         value = module.get(key)
         if value is not None and value not in values:
             problems.append(Problem(file, f"module.{key} '{value}' is not in the vocabulary",
-                                    did_you_mean(value, values), line=at(key)))
+                                    did_you_mean(value, values), line=in_module(key)))
     disorder, condition = module.get("disorder"), module.get("condition")
     if disorder in V.PAIRS and condition in V.CONDITIONS and condition not in V.PAIRS[disorder]:
         problems.append(Problem(file, f"disorder '{disorder}' and condition '{condition}' disagree",
-                                f"'{disorder}' goes with " + " or ".join(V.PAIRS[disorder]), line=at("condition")))
+                                f"'{disorder}' goes with " + " or ".join(V.PAIRS[disorder]),
+                                line=in_module("condition")))
     for key, want in kind.expected.items():
         got = module.get(key)
         if got is not None and got in vocab[key] and got != want:
             problems.append(Problem(file, f"module.{key} is '{got}' but this page's path says '{want}'",
                                     "a page's path and front matter must agree; move the file or fix the value",
-                                    line=at(key)))
+                                    line=in_module(key)))
 
     rt = module.get("reading_time")
     if rt is not None and (not isinstance(rt, int) or isinstance(rt, bool) or not 1 <= rt <= 60):
         problems.append(Problem(file, "module.reading_time must be a whole number of minutes (1 to 60)",
-                                line=at("reading_time")))
+                                line=in_module("reading_time")))
     for key, (lo, hi), what in (("objectives", V.OBJECTIVES_COUNT, "each starting with a verb"),
                                 ("keypoints", V.KEYPOINTS_COUNT, "one sentence each")):
         items = module.get(key)
         if items is None:
             continue
         if not isinstance(items, list) or not all(isinstance(i, str) and i.strip() for i in items):
-            problems.append(Problem(file, f"module.{key} must be a list of sentences", line=at(key)))
+            problems.append(Problem(file, f"module.{key} must be a list of sentences", line=in_module(key)))
         elif not lo <= len(items) <= hi:
             problems.append(Problem(file, f"module.{key} has {len(items)} items; it needs {lo} to {hi}", what,
-                                    line=at(key)))
+                                    line=in_module(key)))
     note = module.get("content_note")
     if note is not None and not (isinstance(note, str) and note.strip()):
-        problems.append(Problem(file, "module.content_note must be a sentence", line=at("content_note")))
+        problems.append(Problem(file, "module.content_note must be a sentence", line=in_module("content_note")))
 
     if module.get("sources") is not None:
-        problems += check_source_keys(file, module["sources"], sources, at("sources"), "module.sources", V.MIN_SOURCES)
-    if "reviewed" in module and module["reviewed"] not in (None, "") and as_date(module["reviewed"]) is None:
-        problems.append(Problem(file, f"module.reviewed '{module['reviewed']}' is not a date", "write it as YYYY-MM-DD",
-                                line=at("reviewed")))
+        problems += check_source_keys(file, module["sources"], sources, in_module("sources"), "module.sources",
+                                      V.MIN_SOURCES)
     review = module.get("clinical_review")
     if review is not None:
         if not isinstance(review, dict) or set(review) != set(V.CLINICAL_REVIEW_KEYS):
             problems.append(Problem(file, "module.clinical_review needs exactly 'by' and 'date'",
                                     "only add it when a named clinician really reviewed the page",
-                                    line=at("clinical_review")))
+                                    line=in_module("clinical_review")))
         elif as_date(review["date"]) is None or not str(review["by"]).strip():
             problems.append(Problem(file, "module.clinical_review needs a name in 'by' and a YYYY-MM-DD 'date'",
-                                    line=at("clinical_review")))
+                                    line=in_module("clinical_review")))
     return problems
 
 
@@ -319,31 +314,48 @@ DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
 
 
-def check_sources(file: str, data: Any) -> list[Problem]:
-    """docs/sources.yml: a mapping of id -> entry with known fields only."""
+def load_sources(path: Path, display: str = "docs/sources.yml") -> tuple[dict[str, Any] | None, list[Problem]]:
+    """Read docs/sources.yml with the strict loader (its text fields are V.SOURCE_TEXT) and check it."""
+    if not Path(path).is_file():
+        return None, [Problem(display, "is missing", "every cited source lives in docs/sources.yml")]
+    loaded, found = sy.load_file(path, display, text_fields=V.SOURCE_TEXT)
+    if loaded is None:
+        return None, [from_yaml(p) for p in found]
+    problems = check_sources(display, loaded.data, loaded)
+    return (None, problems) if problems else (loaded.data, [])
+
+
+def check_sources(file: str, data: Any, loaded: sy.Loaded | None = None) -> list[Problem]:
+    """docs/sources.yml: a mapping of id -> entry with known fields only. ``loaded`` adds line numbers."""
     if not isinstance(data, dict) or not data:
         return [Problem(file, "must be a mapping of source ids to entries", "see authoring.md, section Sources")]
     problems: list[Problem] = []
     allowed = (*V.SOURCE_FIELDS_REQUIRED, *V.SOURCE_FIELDS_OPTIONAL)
+    at = loaded.line if loaded is not None else (lambda *path: None)
     for key, entry in data.items():
         if not isinstance(key, str) or not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", key):
-            problems.append(Problem(file, f"source id '{key}' must be kebab-case", "for example smith-2020"))
+            problems.append(Problem(file, f"source id '{key}' must be kebab-case", "for example smith-2020",
+                                    line=at(key)))
         if not isinstance(entry, dict):
-            problems.append(Problem(file, f"source '{key}' must be a mapping of fields"))
+            problems.append(Problem(file, f"source '{key}' must be a mapping of fields", line=at(key)))
             continue
-        for field in entry:
-            if field not in allowed:
-                problems.append(Problem(file, f"source '{key}' has unknown field '{field}'", did_you_mean(field, allowed)))
-        for field in V.SOURCE_FIELDS_REQUIRED:
-            if not entry.get(field):
-                problems.append(Problem(file, f"source '{key}' is missing '{field}'"))
+        for name in entry:
+            if name not in allowed:
+                problems.append(Problem(file, f"source '{key}' has unknown field '{name}'", did_you_mean(name, allowed),
+                                        line=at(key, name)))
+        for name in V.SOURCE_FIELDS_REQUIRED:
+            if not entry.get(name):
+                problems.append(Problem(file, f"source '{key}' is missing '{name}'", line=at(key)))
         year = entry.get("year")
         if year is not None and not (isinstance(year, int) and 1800 <= year <= 2100):
-            problems.append(Problem(file, f"source '{key}' has year '{year}'", "a four-digit year"))
+            problems.append(Problem(file, f"source '{key}' has year '{year}'", "a four-digit year",
+                                    line=at(key, "year")))
         if "url" in entry and not (isinstance(entry["url"], str) and URL.match(entry["url"])):
-            problems.append(Problem(file, f"source '{key}' has a malformed url", "start it with https://"))
+            problems.append(Problem(file, f"source '{key}' has a malformed url", "start it with https://",
+                                    line=at(key, "url")))
         if "doi" in entry and not (isinstance(entry["doi"], str) and DOI.match(entry["doi"])):
-            problems.append(Problem(file, f"source '{key}' has a malformed doi", "like 10.1001/archpsyc.55.6.547"))
+            problems.append(Problem(file, f"source '{key}' has a malformed doi", "like 10.1001/archpsyc.55.6.547",
+                                    line=at(key, "doi")))
     return problems
 
 

@@ -88,7 +88,7 @@ def report(docs: Path) -> str:
     """A Markdown table of every module page: words, quiz questions, sources, grade, scenario."""
     import statistics
 
-    import yaml
+    import strict_yaml
 
     rows = ["| page | words | what-to-expect words | quiz questions | sources | grade | scenario |",
             "| --- | ---: | ---: | ---: | ---: | ---: | --- |"]
@@ -96,7 +96,11 @@ def report(docs: Path) -> str:
     for path in sorted(docs.rglob("*.md")):
         text = path.read_text(encoding="utf-8")
         m = FRONT_MATTER.match(text)
-        meta = yaml.safe_load(m.group(0).strip("-\n")) if m else {}
+        try:
+            head = m.group(0) if m else ""
+            meta = strict_yaml.load(head[head.find("\n") + 1:head.rfind("\n---")], str(path), first_line=2)
+        except strict_yaml.YamlProblem:
+            continue  # the build names the problem; the report skips the page
         module = (meta or {}).get("module")
         if not module:
             continue

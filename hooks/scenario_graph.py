@@ -13,24 +13,21 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+import strict_yaml
 import vocabulary as V
-from content_model import Problem, did_you_mean
+from content_model import Problem, did_you_mean, from_yaml
 
 KEBAB = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 def load(path: Path, display: str | None = None) -> tuple[dict[str, Any] | None, list[Problem]]:
-    """Parse one scenario file; a YAML error becomes a Problem with its line."""
+    """Parse one scenario file strictly (hooks/strict_yaml.py): a YAML error, a key or node id given twice, a tab,
+    or a text field YAML read as true/false, a number or a date (V.SCENARIO_TEXT) becomes a Problem with its line."""
     file = display or str(path)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        return None, [Problem(file, f"not valid YAML: {problem}", "check indentation and quote text containing ': '",
-                              line=mark.line + 1 if mark else None)]
+    loaded, problems = strict_yaml.load_file(path, file, text_fields=V.SCENARIO_TEXT)
+    if loaded is None:
+        return None, [from_yaml(p) for p in problems]
+    data = loaded.data
     if not isinstance(data, dict):
         return None, [Problem(file, "a scenario file must be a mapping with id, title, start and nodes")]
     return data, []

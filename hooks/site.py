@@ -18,7 +18,6 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).parent))  # hooks are loaded by path, not as a package
 
 import jinja2
-import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
@@ -52,17 +51,7 @@ def on_config(config, **kwargs):
     STATE.clear()
     STATE["docs"] = docs
 
-    sources_file = docs / "sources.yml"
-    display = "docs/sources.yml"
-    try:
-        data = yaml.safe_load(sources_file.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        fail([cm.Problem(display, "is missing", "every cited source lives in docs/sources.yml")])
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        fail([cm.Problem(display, f"is not valid YAML: {getattr(exc, 'problem', exc)}",
-                         "quote values that contain ': '", line=mark.line + 1 if mark else None)])
-    problems = cm.check_sources(display, data)
+    data, problems = cm.load_sources(docs / "sources.yml")  # YAML is read strictly: hooks/strict_yaml.py
     if problems:
         fail(problems)
     STATE["sources"] = data

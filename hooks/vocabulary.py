@@ -112,3 +112,24 @@ CHOICE_KEYS_REQUIRED = ("label", "goto")
 CHOICE_KEYS_OPTIONAL = ("feedback",)
 CHOICES_COUNT = (1, 4)
 LABEL_MAX = 120
+
+# Field types -------------------------------------------------------------------------------------
+# Which YAML fields hold text and which hold dates (dotted paths; '*' is any key or list item). The strict
+# loader (hooks/strict_yaml.py) stops the build when YAML read a text field's bare value as true/false, a
+# number or a date (`no`, `42`, `2026-11-28`), or a date field's value as anything but a real date. Fields
+# left out (reading_time, year, group_session, group_time, quiz and search options) keep YAML's own types.
+
+FRONT_MATTER_TEXT = (
+    "title", "description", "template", "status", "sources.*", "hide.*",
+    "module.disorder", "module.condition", "module.stage", "module.objectives.*", "module.keypoints.*",
+    "module.content_note", "module.sources.*", "module.clinical_review.by",
+)
+FRONT_MATTER_DATES = ("reviewed", "module.reviewed", "module.clinical_review.date")
+
+SCENARIO_TEXT = (
+    "id", "title", "disorder", "condition", "stage", "summary", "content_note", "start",
+    "nodes.*.text", "nodes.*.ending", "nodes.*.debrief",
+    "nodes.*.choices.*.label", "nodes.*.choices.*.goto", "nodes.*.choices.*.feedback",
+)
+
+SOURCE_TEXT = ("*.authors", "*.title", "*.publication", "*.url", "*.doi")

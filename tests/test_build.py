@@ -150,6 +150,13 @@ def test_build_stops_on_front_matter_yaml_error(mini_site):
     fails(mini_site, {STAGE: bad}, expect=(f"docs/{STAGE}:2: front matter is not valid YAML",))
 
 
+def test_build_stops_on_front_matter_key_given_twice(mini_site):
+    """YAML keeps the last of two equal keys without a word; the strict loader stops the build instead."""
+    bad = GOOD_STAGE.replace("  reading_time: 5\n", "  reading_time: 5\n  reviewed: 2026-12-01\n", 1)
+    fails(mini_site, {STAGE: bad}, expect=(f"docs/{STAGE}:19: key 'module.reviewed' is given twice (first on line 10) "
+                                           "(hint: YAML silently keeps only the last one",))
+
+
 def test_build_stops_on_vocabulary_typo(mini_site):
     bad = GOOD_STAGE.replace("stage: crisis", "stage: crises")
     fails(mini_site, {STAGE: bad}, expect=(f"docs/{STAGE}:8:", "did you mean 'crisis'"))
