@@ -444,6 +444,7 @@ def check_body(file: str, body: str, body_line: int, kind: PageKind, sources: di
             if kind_name not in V.ADMONITIONS:
                 problems.append(Problem(file, f"admonition type '{kind_name}' is not in the fixed set",
                                         did_you_mean(kind_name, V.ADMONITIONS), line=line_no(i)))
+            problems.extend(check_quote_title(file, line, line_no(i)))
 
         for m in MARKER.finditer(line):
             mtype, arg = m.group(1), m.group(2)
@@ -487,6 +488,28 @@ def check_body(file: str, body: str, body_line: int, kind: PageKind, sources: di
             problems.append(Problem(file, "stage page sections are out of order",
                                     "order: " + ", ".join(required)))
     return problems
+
+
+
+# Quote boxes: every first-hand voice on the site is a composite written for it, and says so the same way.
+
+QUOTE_BOX = re.compile(r'^\s*(?:!!!|\?\?\?\+?)\s*quote\b\s*(?:"(?P<title>[^"]*)")?')
+QUOTE_TITLE = re.compile(r"^An? [a-z][a-z' -]*'s words \(a composite, written for this site\)$")
+QUOTE_EXAMPLE = '!!! quote "A mother\'s words (a composite, written for this site)"'
+
+
+def check_quote_title(file: str, line: str, line_no: int) -> list[Problem]:
+    """A quote box's title names the speaker and labels the words as a composite, in one fixed format."""
+    m = QUOTE_BOX.match(line)
+    if not m:
+        return []
+    title = m.group("title")
+    if title is None:
+        return [Problem(file, "quote box has no title", f"write it as {QUOTE_EXAMPLE}", line=line_no)]
+    if not QUOTE_TITLE.match(title):
+        return [Problem(file, f"quote box title '{title}' does not follow the site's format",
+                        f"write it as {QUOTE_EXAMPLE}", line=line_no)]
+    return []
 
 
 def check_quiz(file: str, lines: list[tuple[int, str]], start: int, line_no) -> list[Problem]:
