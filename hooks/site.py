@@ -27,6 +27,7 @@ from mkdocs.utils import get_relative_url
 import content_model as cm
 import glossary
 import scenario_graph
+import sections
 import vocabulary as V
 
 # State for one build -----------------------------------------------------------------------------
@@ -154,8 +155,13 @@ def link_glossary(html_text: str, page: Page) -> str:
 def on_page_content(html_text: str, page: Page, config, files: Files, **kwargs) -> str:
     """Link glossary words; register quiz anchors for link validation; stop on an unprocessed quiz."""
     html_text = link_glossary(html_text, page)
+    html_text = sections.add_sections(
+        html_text, [(sections.label(i.title, i.id, V.SECTION_LABELS), i.id) for i in page.toc.items if i.id])
     if getattr(page, "present_anchor_ids", None) is not None:
         page.present_anchor_ids.update(re.findall(r'<div class="quiz[^"]*"[^>]*\bid="(quiz-\d+)"', html_text))
+    if 'class="quiz"' in html_text:  # quizzes that say right or wrong in words, loaded only where used
+        src = get_relative_url("assets/javascripts/quiz-voice.js", page.url)
+        html_text += f'\n<script src="{src}"></script>\n'
     if "<quiz>" in html_text:
         fail([cm.Problem(f"docs/{page.file.src_uri}", "a <quiz> block was not turned into a quiz",
                          "each <quiz> and </quiz> stands alone on its own line")])
@@ -202,7 +208,7 @@ def write_service_worker(site: Path) -> None:
         if f.is_file() and f.name != "sw.js":
             digest.update(f.relative_to(site).as_posix().encode() + f.read_bytes())
     core = ["offline.html", "./", "crisis/", "about/", *assets]
-    sw = STATE["jinja"].get_template("sw.js").render(
+    sw = STATE["jinja"].get_template("sw.js.html").render(  # .html: a template MkDocs does not publish
         version=digest.hexdigest()[:12], core=core, pages=[p or "./" for p in pages] + assets)
     (site / "sw.js").write_text(sw, encoding="utf-8")
 

@@ -73,6 +73,20 @@ STAGE_SECTIONS = (
     "check-yourself",
 )
 
+# Short names for the "On this page" list (hooks/sections.py); other sections use their heading up to the
+# first comma or colon, or the heading's data-toc-label when the author gives one.
+SECTION_LABELS = {
+    "what-is-happening": "What is happening",
+    "what-to-expect": "What to expect",
+    "what-helps": "What helps",
+    "what-to-avoid": "What to avoid",
+    "warning-signs": "Warning signs",
+    "looking-after-yourself": "Looking after yourself",
+    "practise": "Practise",
+    "check-yourself": "Check yourself",
+    "sources-and-review": "Sources",
+}
+
 # Front matter ------------------------------------------------------------------------------------
 
 PAGE_KEYS_REQUIRED = ("title", "description")  # and every page says when it was last reviewed (see below)

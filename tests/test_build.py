@@ -216,3 +216,15 @@ def test_offline_worker_is_written(built_site):
     for ref in re.findall(r'"([^"]+\.(?:css|js|svg))"', core):
         assert (built_site / ref).exists(), ref
     assert "Get help now" in (built_site / "offline.html").read_text(encoding="utf-8")
+
+
+def test_no_template_or_translation_source_is_published(built_site):
+    """A theme custom_dir publishes every non-template file: keep sources that are not for readers out."""
+    leaked = [p.relative_to(built_site).as_posix() for p in built_site.rglob("*")
+              if p.suffix in {".po", ".pot", ".mo", ".j2", ".jinja"} or "partials" in p.parts]
+    assert not leaked, leaked
+
+
+def test_home_title_names_the_site_once(built_site):
+    html = (built_site / "index.html").read_text(encoding="utf-8")
+    assert re.search(r"<title>\s*Together in Recovery\s*</title>", html)
