@@ -510,8 +510,8 @@ def render_page(data: dict[str, Any]) -> str:
     each under its own heading so that without JavaScript every country shows, with sources cited."""
     options = "".join(f'<option value="{html.escape(code)}">{esc(c["name"])}</option>\n'
                       for code, c in data["countries"].items())
-    out = [f'<div class="ps-country-picker" hidden markdown>\n<label for="ps-country">Show numbers for</label>\n'
-           f'<select id="ps-country">\n{options}</select>\n</div>\n']
+    out = [f'<div class="ps-country-picker" hidden>\n<label for="ps-country">Show numbers for</label>\n'
+           f'<select id="ps-country">\n{options}</select>\n</div>\n']  # raw HTML: Markdown would split the select
     for code, country in data["countries"].items():
         blocks = country_body(country, citations=True)
         out.append(f'<div class="ps-country" data-country="{html.escape(code)}" markdown>\n\n'
