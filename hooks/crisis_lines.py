@@ -462,7 +462,7 @@ def group_block(group: list[dict[str, Any]], citations: bool) -> str:
     """One paragraph: the buttons, then what each line is (one per line), then the sources."""
     buttons = list(dict.fromkeys(line_buttons(line) for line in group))
     texts = list(dict.fromkeys(line_text(line) for line in group))
-    return " ".join(buttons) + "\n" + "<br>\n".join(texts) + cite(group, citations)
+    return " ".join(buttons) + "<br>\n" + "<br>\n".join(texts) + cite(group, citations)
 
 
 def country_body(country: dict[str, Any], citations: bool, first_attrs: str = "") -> list[str]:
