@@ -326,8 +326,9 @@ def render_crisis_lines(body: str, page: Page) -> str:
     if STATE["crisis_lines"] is None:
         fail([cm.Problem(shown, "uses <!-- md:crisis-lines --> but docs/crisis-lines.yml is missing",
                          "every crisis number lives in that file")])
-    if any(found):
-        fail([cm.Problem(shown, f"<!-- md:crisis-lines {found[0]} --> takes no argument",
+    arg = next((a for a in found if a), "")
+    if arg:
+        fail([cm.Problem(shown, f"<!-- md:crisis-lines {arg} --> takes no argument",
                          "write <!-- md:crisis-lines -->; advice for a country goes in docs/crisis-lines.yml")])
     page.meta["ps_crisis_lines"] = True
     render = crisis_lines.render_page if page.file.src_uri == "crisis.md" else crisis_lines.render_tabs
