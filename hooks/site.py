@@ -25,6 +25,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 import content_model as cm
+import crisis_lines
 import glossary
 import scenario_graph
 import sections
@@ -56,6 +57,13 @@ def on_config(config, **kwargs):
     if problems:
         fail(problems)
     STATE["sources"] = data
+
+    STATE["crisis_lines"] = None  # docs/crisis-lines.yml: every crisis number, for <!-- md:crisis-lines -->
+    if (docs / "crisis-lines.yml").exists():
+        lines, problems = crisis_lines.read(docs / "crisis-lines.yml", "docs/crisis-lines.yml", sources=data)
+        if problems:
+            fail(problems)
+        STATE["crisis_lines"] = lines
 
     scenarios: dict[str, dict[str, Any]] = {}
     problems = []
@@ -115,6 +123,7 @@ def on_page_markdown(markdown: str, page: Page, config, files: Files, **kwargs) 
     body = render_facilitator_notes(markdown, page.file.src_uri)
     body = add_quiz_privacy_note(body, src)
     refs = list(dict.fromkeys(module.get("sources") or meta.get("sources") or []))
+    body = render_crisis_lines(body, page)
     body, refs = render_citations(body, refs)
     body = render_markers(body, page)
     env: jinja2.Environment = STATE["jinja"]
@@ -297,6 +306,28 @@ def render_markers(body: str, page: Page) -> str:
         )
 
     return MARKER.sub(replace, body)
+
+
+CRISIS_MARKER = re.compile(r"^[ \t]*<!--\s*md:crisis-lines\s*(\S*)\s*-->[ \t]*$", re.M)
+
+
+def render_crisis_lines(body: str, page: Page) -> str:
+    """<!-- md:crisis-lines -->: the country panels on /crisis/, the "Whom to call" tabs on other pages.
+    Flags the page so overrides/main.html adds crisis-lines.js (opens the reader's country)."""
+    found = CRISIS_MARKER.findall(body)
+    if not found:
+        return body
+    shown = f"docs/{page.file.src_uri}"
+    if STATE["crisis_lines"] is None:
+        fail([cm.Problem(shown, "uses <!-- md:crisis-lines --> but docs/crisis-lines.yml is missing",
+                         "every crisis number lives in that file")])
+    arg = next((a for a in found if a), "")
+    if arg:
+        fail([cm.Problem(shown, f"<!-- md:crisis-lines {arg} --> takes no argument",
+                         "write <!-- md:crisis-lines -->; advice for a country goes in docs/crisis-lines.yml")])
+    page.meta["ps_crisis_lines"] = True
+    render = crisis_lines.render_page if page.file.src_uri == "crisis.md" else crisis_lines.render_tabs
+    return CRISIS_MARKER.sub(lambda m: render(STATE["crisis_lines"]), body)
 
 
 TRACK_ORDER = ("why-you-matter", "recovery", "skills/", "psychotic/", "affective/")

@@ -114,7 +114,7 @@ SOURCE_FIELDS_OPTIONAL = ("url", "doi")
 ADMONITIONS = ("tip", "info", "warning", "quote", "question", "facilitator")
 
 # <!-- md:TYPE ARGS --> markers the build understands.
-MARKERS = ("scenario", "scenario-map", "source-list", "facilitator-notes")
+MARKERS = ("scenario", "scenario-map", "source-list", "facilitator-notes", "crisis-lines")
 
 # Scenarios ---------------------------------------------------------------------------------------
 

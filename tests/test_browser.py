@@ -177,6 +177,74 @@ def test_crisis_country_choice_is_kept(server, phone):
     expect(page.locator('.ps-country[data-country="uk"]')).to_be_hidden()
 
 
+def crisis_tab_sets(page: Page):
+    """The "Whom to call" tab sets on a page (each tab's first paragraph names its country)."""
+    return page.locator(".tabbed-set:has([data-ps-country])")
+
+
+def assert_every_number_is_a_link(page: Page) -> None:
+    """In every "Whom to call" tab, each number in the text is one that a tel: or sms: link there dials."""
+    problems = page.evaluate("""() => {
+      const out = [];
+      document.querySelectorAll(".tabbed-set:has([data-ps-country]) .tabbed-block").forEach(block => {
+        const dialled = new Set([...block.querySelectorAll("a[href]")]
+          .map(a => a.getAttribute("href")).filter(h => /^(tel|sms):/.test(h))
+          .map(h => h.split("?")[0].replace(/[^0-9+]/g, "")));
+        if (!dialled.size) out.push("no tel:/sms: link in a tab");
+        const copy = block.cloneNode(true);
+        copy.querySelectorAll("a").forEach(a => a.remove());
+        (copy.textContent.match(/\\d[\\d -]*\\d/g) || []).forEach(n => {
+          const digits = n.replace(/[^0-9]/g, "");
+          if (digits.length >= 3 && !dialled.has(digits)) out.push("plain number: " + n);
+        });
+      });
+      return out;
+    }""")
+    assert problems == [], problems
+
+
+def test_whom_to_call_opens_on_the_country_chosen_on_the_crisis_page(server, phone):
+    """Choose Ireland on /crisis/ (the device says the US); stage pages then open their "Whom to call" block on
+    Ireland, on a fresh load and after instant navigation, and every number there is a tel: or sms: link."""
+    page = phone(timezone_id="America/Chicago", locale="en-US")
+    page.goto(server + "/crisis/", wait_until="networkidle")
+    page.locator("#ps-country").select_option("ie")
+
+    page.goto(server + "/psychotic/first-episode-psychosis/crisis/", wait_until="networkidle")
+    sets = crisis_tab_sets(page)
+    assert sets.count() == 1
+    ireland = sets.first.locator("label", has_text="Ireland")
+    expect(page.locator("#" + ireland.get_attribute("for"))).to_be_checked()
+    expect(sets.first.locator('[data-ps-country="ie"]')).to_be_visible()
+    expect(sets.first.locator('[data-ps-country="us"]')).to_be_hidden()
+    expect(sets.first.locator('a[href="tel:1800247247"]')).to_be_visible()
+    expect(sets.first.locator('a[href="sms:50808"]')).to_be_visible()
+    assert_every_number_is_a_link(page)
+
+    # instant navigation: the script arrives with the page and still opens Ireland
+    page.goto(server + "/crisis/", wait_until="networkidle")
+    page.evaluate("window.psSamePage = true")
+    page.locator("article a[href*='skills/crisis-and-safety/']").first.click()
+    page.wait_for_url("**/skills/crisis-and-safety/**")
+    assert page.evaluate("window.psSamePage === true"), "expected Material's instant navigation"
+    expect(crisis_tab_sets(page).first.locator('[data-ps-country="ie"]')).to_be_visible()
+    assert_every_number_is_a_link(page)
+
+    # tapping another country's tab makes it the reader's country on the next page
+    crisis_tab_sets(page).first.locator("label", has_text="New Zealand").click()
+    assert page.evaluate("localStorage.getItem('ps-crisis-country')") == "nz"
+    page.goto(server + "/affective/bipolar/crisis/", wait_until="networkidle")
+    expect(crisis_tab_sets(page).first.locator('[data-ps-country="nz"]')).to_be_visible()
+    assert_every_number_is_a_link(page)
+
+
+def test_whom_to_call_opens_on_the_country_of_the_time_zone(server, phone):
+    page = phone(timezone_id="Europe/London", locale="en-GB")
+    page.goto(server + "/affective/depression/crisis/", wait_until="networkidle")
+    expect(crisis_tab_sets(page).first.locator('[data-ps-country="uk"]')).to_be_visible()
+    expect(crisis_tab_sets(page).first.locator('a[href="tel:08088088000"]')).to_be_visible()
+
+
 def test_crisis_page_without_javascript_shows_every_country(browser, server):
     ctx = browser.new_context(**PHONE, java_script_enabled=False)
     page = ctx.new_page()

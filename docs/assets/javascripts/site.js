@@ -1,59 +1,8 @@
-/* Site behaviour that needs no server: the crisis page opens on the reader's country (guessed from
-   the device's time zone and language, never from a request), and the privacy controls list and
-   clear everything this site keeps in the browser. Works with Material's instant navigation. */
+/* Site behaviour that needs no server: the privacy controls list and clear everything this site keeps
+   in the browser, and the offline helper. Works with Material's instant navigation. The crisis lines
+   (which country opens first) live in crisis-lines.js, loaded only on pages that have them. */
 (function () {
   "use strict";
-
-  var COUNTRY_KEY = "ps-crisis-country";
-
-  // Time zones that name a country outright; America/* is the US unless listed as Canada.
-  var CANADA = /^America\/(Toronto|Vancouver|Edmonton|Winnipeg|Halifax|St_Johns|Regina|Montreal|Moncton|Whitehorse|Yellowknife|Iqaluit|Glace_Bay|Goose_Bay|Swift_Current|Dawson_Creek|Dawson|Fort_Nelson|Creston|Rankin_Inlet|Resolute|Cambridge_Bay|Inuvik|Atikokan|Blanc-Sablon|Nipigon|Thunder_Bay|Rainy_River|Pangnirtung)$/;
-  var US = /^(America\/(New_York|Chicago|Denver|Los_Angeles|Phoenix|Anchorage|Detroit|Boise|Juneau|Sitka|Nome|Yakutat|Metlakatla|Adak|Menominee|Indiana\/.*|Kentucky\/.*|North_Dakota\/.*)|Pacific\/Honolulu|US\/.*)$/;
-
-  function guessCountry(timeZone, languages) {
-    var tz = timeZone || "";
-    if (tz === "Europe/London" || tz === "Europe/Belfast" || tz === "GB") return "uk";
-    if (tz === "Europe/Dublin" || tz === "Eire") return "ie";
-    if (/^Australia\//.test(tz)) return "au";
-    if (tz === "Pacific/Auckland" || tz === "Pacific/Chatham" || tz === "NZ") return "nz";
-    if (CANADA.test(tz) || /^Canada\//.test(tz)) return "ca";
-    if (US.test(tz)) return "us";
-    var langs = languages || [];
-    for (var i = 0; i < langs.length; i++) {
-      var region = (langs[i].split("-")[1] || "").toUpperCase();
-      var map = { US: "us", GB: "uk", UK: "uk", IE: "ie", CA: "ca", AU: "au", NZ: "nz" };
-      if (map[region]) return map[region];
-    }
-    return "other";
-  }
-
-  function storedCountry() {
-    try { return localStorage.getItem(COUNTRY_KEY); } catch (e) { return null; }
-  }
-
-  function initCrisis() {
-    var picker = document.getElementById("ps-country");
-    if (!picker || picker.getAttribute("data-ps-ready")) return;
-    picker.setAttribute("data-ps-ready", "1");
-    var panels = document.querySelectorAll(".ps-country[data-country]");
-    var tz = "";
-    try { tz = Intl.DateTimeFormat().resolvedOptions().timeZone; } catch (e) { /* old browser */ }
-    var chosen = storedCountry() || guessCountry(tz, navigator.languages || [navigator.language || ""]);
-    if (!picker.querySelector('option[value="' + chosen + '"]')) chosen = "other";
-
-    function apply(country) {
-      picker.value = country;
-      Array.prototype.forEach.call(panels, function (p) {
-        p.hidden = p.getAttribute("data-country") !== country;
-      });
-    }
-    apply(chosen);
-    picker.closest(".ps-country-picker").hidden = false;
-    picker.addEventListener("change", function () {
-      try { localStorage.setItem(COUNTRY_KEY, picker.value); } catch (e) { /* storage off */ }
-      apply(picker.value);
-    });
-  }
 
   function storedKeys() {
     var keys = [];
@@ -166,11 +115,9 @@
   function init() {
     initScrollAreas();
     initSaveAll();
-    initCrisis();
     initClear();
   }
 
-  window.psGuessCountry = guessCountry;  // exposed for tests
   registerWorker();
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(init);
