@@ -142,7 +142,8 @@ def crisis_numbers(crisis_md: str) -> str:
             after_call = is_call and line.endswith("</a>")
             new_paragraph = False
         entries = [e if e.endswith((".", "!", "?", ")")) else e + "." for e in entries]
-        out.append(f"**{name}**\n\n" + "\n".join(f"- {e}" for e in entries) + "\n")
+        out.append(f'<div class="ps-packet__country" markdown>\n\n**{name}**\n\n'
+                   + "\n".join(f"- {e}" for e in entries) + "\n\n</div>\n")
     checked = re.search(r"^These numbers were last checked on .*$", body, re.M)
     if checked:
         out.append(checked.group(0))
@@ -208,13 +209,11 @@ def packet(read: Reader, site_url: str, dest: str) -> str:
         "",
         '<div class="ps-packet" markdown>',
         "",
-        '<div class="ps-packet__cover" markdown>',
-        "",
         '<div class="ps-packet__qr" markdown>',
         "",
         qr.svg(site, title=f"QR code for this site: {shown_site}"),
         "",
-        f"Scan to open the site, or type **{html.escape(shown_site)}**",
+        f"Scan the code to open the site on a phone, or type **{html.escape(shown_site)}**",
         "",
         "</div>",
         "",
@@ -222,11 +221,22 @@ def packet(read: Reader, site_url: str, dest: str) -> str:
 
     crisis = read(CRISIS)
     if crisis is not None:
+        crisis_page = f"{site}{page_address(CRISIS)}"
+        shown_crisis = re.sub(r"^https?://", "", crisis_page)
         parts += [
+            '<div class="ps-packet__part" markdown>',
+            "",
             "## Crisis numbers {#crisis-numbers}",
             "",
-            "If anyone may be in danger right now, call your local emergency number.",
-            f"The site's crisis page, {shown_site}/{page_address(CRISIS)}, always has the latest numbers.",
+            "**If anyone may be in danger right now, call your local emergency number.**",
+            "",
+            '<div class="ps-packet__qr ps-packet__qr--small" markdown>',
+            "",
+            qr.svg(crisis_page, title=f"QR code for the crisis page: {shown_crisis}"),
+            "",
+            f"The latest numbers are always at **{html.escape(shown_crisis)}**",
+            "",
+            "</div>",
             "",
             '<div class="ps-packet__crisis" markdown>',
             "",
@@ -234,8 +244,9 @@ def packet(read: Reader, site_url: str, dest: str) -> str:
             "",
             "</div>",
             "",
+            "</div>",
+            "",
         ]
-    parts += ["</div>", ""]
 
     hub = read(HUB)
     if hub is not None:
@@ -301,6 +312,6 @@ def packet(read: Reader, site_url: str, dest: str) -> str:
     if keypoints:
         parts += ['<div class="ps-packet__part" markdown>', "", "## Key points of the modules {#module-key-points}", "",
                   "The main points of each module the sessions ask members to read, from the modules themselves.", "",
-                  *keypoints, "</div>", ""]
+                  '<div class="ps-packet__keypoints" markdown>', "", *keypoints, "</div>", "", "</div>", ""]
     parts += ["</div>", ""]
     return "\n".join(parts)

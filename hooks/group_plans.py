@@ -54,7 +54,20 @@ def section(lines: list[str], anchor: str) -> list[tuple[int, str]]:
 
 
 def has_section(lines: list[str], anchor: str) -> bool:
-    return any(line.startswith("## ") and re.search(rf"\{{[^}}]*#{re.escape(anchor)}\b", line) for line in lines)
+    return heading_index(lines, anchor) is not None
+
+
+def heading_index(lines: list[str], anchor: str) -> int | None:
+    """Index of the ## heading with this id."""
+    for i, line in enumerate(lines):
+        if line.startswith("## ") and re.search(rf"\{{[^}}]*#{re.escape(anchor)}\b", line):
+            return i
+    return None
+
+
+def first_text(lines: list[str], body_line: int) -> int:
+    """The file line of the body's first non-blank line (where a 'missing' problem points)."""
+    return body_line + next((i for i, line in enumerate(lines) if line.strip()), 0)
 
 
 # One function per rule -----------------------------------------------------------------------------
@@ -107,11 +120,12 @@ def check_agenda(file: str, lines: list[str], body_line: int) -> list[Problem]:
     lo, hi = AGENDA_MINUTES
     if not has_section(lines, "agenda"):
         return [Problem(file, "the plan has no agenda",
-                        "add '## Agenda {#agenda}' with timed steps, like '1. Check-in (10 min)'", line=body_line)]
+                        "add '## Agenda {#agenda}' with timed steps, like '1. Check-in (10 min)'",
+                        line=first_text(lines, body_line))]
     steps = [(i, int(m)) for i, line in section(lines, "agenda") for m in STEP_MINUTES.findall(line)]
     total = sum(minutes for _, minutes in steps)
     if not lo <= total <= hi:
-        where = body_line + steps[0][0] if steps else body_line
+        where = body_line + (steps[0][0] if steps else heading_index(lines, "agenda"))
         return [Problem(file, f"the agenda's steps add up to {total} minutes; a session needs {lo} to {hi}",
                         "give every step its minutes, like 'Check-in (10 min)', and check the sum", line=where)]
     return []
@@ -121,9 +135,11 @@ def check_prompts(file: str, lines: list[str], body_line: int) -> list[Problem]:
     """At least three '!!! question' discussion prompts."""
     count = sum(1 for line in lines if QUESTION.match(line))
     if count < MIN_PROMPTS:
+        at = heading_index(lines, "discussion")
         return [Problem(file, f"the plan has {count} discussion prompt{'s' if count != 1 else ''}; "
                               f"it needs at least {MIN_PROMPTS}",
-                        "write each prompt as a '!!! question \"For discussion\"' box", line=body_line)]
+                        "write each prompt as a '!!! question \"For discussion\"' box",
+                        line=body_line + at if at is not None else first_text(lines, body_line))]
     return []
 
 
