@@ -190,7 +190,7 @@ def packet(read: Reader, site_url: str, dest: str) -> str:
     parts = [
         '<div class="ps-packet-screen" markdown>',
         "",
-        '<p class="ps-packet-print"><button type="button" class="md-button md-button--primary" data-ps-print hidden>'
+        '<p class="ps-packet-print"><button type="button" class="ps-print-button" data-ps-print hidden>'
         "Print the packet</button></p>",
         "",
         '<p class="ps-packet-hint">To print it, use your browser\'s Print command. '
