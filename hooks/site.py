@@ -27,6 +27,8 @@ from mkdocs.utils import get_relative_url
 import content_model as cm
 import crisis_lines
 import glossary
+import group_packet
+import group_plans
 import scenario_graph
 import sections
 import vocabulary as V
@@ -92,6 +94,11 @@ def on_config(config, **kwargs):
 def on_files(files: Files, config, **kwargs):
     """Remember which pages exist, for stage switchers and links rendered by this hook."""
     STATE["pages"] = {f.src_uri: f for f in files.documentation_pages()}
+    texts = {s: Path(f.abs_src_path).read_text(encoding="utf-8-sig") for s, f in STATE["pages"].items()}
+    problems = group_plans.check_plans({s: t for s, t in texts.items() if group_plans.is_plan(s, t)},
+                                       STATE["pages"], STATE["scenarios"])  # group session plans
+    if problems:
+        fail(problems)
     return files
 
 
@@ -121,6 +128,8 @@ def on_page_markdown(markdown: str, page: Page, config, files: Files, **kwargs) 
         page.meta["quiz"] = quiz
 
     body = render_facilitator_notes(markdown, page.file.src_uri)
+    body = group_packet.render(body, lambda s: Path(STATE["pages"][s].abs_src_path).read_text(encoding="utf-8")
+                               if s in STATE["pages"] else None, config["site_url"] or "/", src)
     body = add_quiz_privacy_note(body, src)
     refs = list(dict.fromkeys(module.get("sources") or meta.get("sources") or []))
     body = render_crisis_lines(body, page)
@@ -135,6 +144,8 @@ def on_page_markdown(markdown: str, page: Page, config, files: Files, **kwargs) 
             keypoints=module["keypoints"], objectives=module["objectives"], reading_time=module["reading_time"],
             stages=stage_links(page, module), condition_name=V.CONDITION_NAMES.get(module["condition"], ""),
         )
+    elif meta.get("content_note"):  # plain pages (group session plans) may carry a content note too
+        head = f'!!! warning "Content note"\n    {meta["content_note"]} If you need help now, go to [Get help now]({crisis}).\n\n'
     reviewed = cm.as_date(module.get("reviewed") or meta.get("reviewed"))
     review = module.get("clinical_review")
     foot = ""

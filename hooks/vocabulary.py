@@ -94,6 +94,7 @@ PAGE_KEYS_REQUIRED = ("title", "description")  # and every page says when it was
 PAGE_KEYS_ALLOWED = (
     "title", "description", "module", "reviewed", "sources", "hide", "search", "quiz", "template", "status",
     "group_session", "group_time",
+    "content_note",  # plain pages too: a group session plan about suicide (issue 11)
 )
 MODULE_KEYS_REQUIRED = (
     "disorder", "condition", "stage", "reading_time", "objectives", "keypoints", "sources", "reviewed",
@@ -114,7 +115,7 @@ SOURCE_FIELDS_OPTIONAL = ("url", "doi")
 ADMONITIONS = ("tip", "info", "warning", "quote", "question", "facilitator")
 
 # <!-- md:TYPE ARGS --> markers the build understands.
-MARKERS = ("scenario", "scenario-map", "source-list", "facilitator-notes", "crisis-lines")
+MARKERS = ("scenario", "scenario-map", "source-list", "facilitator-notes", "crisis-lines", "group-packet")
 
 # Scenarios ---------------------------------------------------------------------------------------
 

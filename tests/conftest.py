@@ -94,3 +94,10 @@ def mini_site(tmp_path) -> callable:
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "browser: drives Debian's Chromium through Playwright")
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """Close the one shared Chromium that the browser tests opened, if they ran."""
+    module = sys.modules.get("test_browser")
+    if module is not None:
+        module.close_shared_browser()

@@ -22,13 +22,29 @@ DOCS = Path(__file__).parent.parent / "docs"
 SCENARIOS = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((DOCS / "scenarios").glob("*.yml"))}
 
 
+_SHARED: dict = {}  # one Playwright and one Chromium per test run, however many modules import the fixture
+
+
+def shared_browser():
+    """Other browser-test modules import `browser` and `phone` from here; pytest then registers the fixture
+    once per module, so the browser itself is kept here (two sync Playwrights cannot run at once)."""
+    if "browser" not in _SHARED:
+        assert Path(CHROMIUM).exists(), "Debian's chromium is missing: tests/run.sh installs it"
+        _SHARED["playwright"] = sync_playwright().start()
+        _SHARED["browser"] = _SHARED["playwright"].chromium.launch(executable_path=CHROMIUM, args=ARGS)
+    return _SHARED["browser"]
+
+
+def close_shared_browser() -> None:
+    """Called once at the end of the session (tests/conftest.py)."""
+    if "browser" in _SHARED:
+        _SHARED.pop("browser").close()
+        _SHARED.pop("playwright").stop()
+
+
 @pytest.fixture(scope="session")
 def browser():
-    assert Path(CHROMIUM).exists(), "Debian's chromium is missing: tests/run.sh installs it"
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
+    yield shared_browser()
 
 
 @pytest.fixture
@@ -479,3 +495,83 @@ def test_scenario_prints_every_node(server, phone):
     for name, node in SCENARIOS["any-carer-snapped"]["nodes"].items():
         words = " ".join(str(node["text"]).split()[:4]).strip('"“')
         assert words.replace("*", "") in text, (name, words)
+
+
+# Group course (issue 11) --------------------------------------------------------------------------
+
+GROUP_PLANS = sorted((DOCS / "groups").glob("session-*.md"), key=lambda p: int(p.stem.split("-")[1]))
+
+
+def plan_titles() -> list[str]:
+    return [yaml.safe_load(p.read_text(encoding="utf-8").split("---")[1])["title"] for p in GROUP_PLANS]
+
+
+def test_packet_prints_every_session_on_its_own_page(server, phone, tmp_path):
+    """Printed to PDF in Chromium and read back with pdftotext: each session title tops a page, the crisis
+    numbers are all there, and the header, navigation, search, footer and print button are not."""
+    import shutil
+    import subprocess
+    assert shutil.which("pdftotext"), "poppler-utils is missing: tests/run.sh installs it"
+    page = phone()
+    page.goto(server + "/groups/packet/", wait_until="networkidle")
+    page.emulate_media(media="print")
+    for selector in (".md-header", ".md-sidebar", ".md-footer", ".md-search", ".ps-help-link", "[data-ps-print]"):
+        shown = page.locator(selector).evaluate_all("els => els.filter(e => e.offsetParent !== null).length")
+        assert shown == 0, f"{selector} shows in print"
+    pdf = tmp_path / "packet.pdf"
+    pdf.write_bytes(page.pdf(format="A4"))
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pages = [" ".join(p.split()) for p in text.split("\f") if p.strip()]
+    titles = plan_titles()
+    assert len(titles) == 8
+    for title in titles:
+        tops = [i for i, p in enumerate(pages) if p.startswith(title)]
+        assert tops, f"'{title}' does not start a printed page"
+    everything = " ".join(pages)
+    crisis = (DOCS / "crisis.md").read_text(encoding="utf-8")
+    for number in set(re.findall(r'data-number="([^"]+)"', crisis)):
+        assert number in everything, number
+    assert len(pages) >= 8 + 8 + 2  # plans, take-home sheets, cover and crisis numbers, at least
+
+
+def test_packet_print_button_prints_after_instant_navigation(server, phone):
+    """The button appears with JavaScript and calls the browser's print, also when the packet was reached by
+    Material's instant navigation (print.js runs again from inside the swapped content)."""
+    page = phone()
+    page.goto(server + "/groups/", wait_until="networkidle")
+    page.evaluate("window.__marker = 'same document'")
+    page.locator('article a[href$="groups/packet/"], article a[href="packet/"]').first.click()
+    page.wait_for_url(re.compile(r".*/groups/packet/(#.*)?$"))
+    assert page.evaluate("window.__marker") == "same document", "instant navigation did not handle the link"
+    button = page.get_by_role("button", name="Print the packet")
+    expect(button).to_be_visible()
+    page.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }")
+    button.click()
+    assert page.evaluate("window.__printed") == 1
+    page.goto(server + "/groups/packet/", wait_until="networkidle")  # a full load works too
+    page.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }")
+    page.get_by_role("button", name="Print the packet").click()
+    assert page.evaluate("window.__printed") == 1
+
+
+def test_packet_without_javascript_says_how_to_print(browser, server):
+    ctx = browser.new_context(**PHONE, java_script_enabled=False)
+    page = ctx.new_page()
+    page.goto(server + "/groups/packet/")
+    expect(page.get_by_text("use your browser's Print command")).to_be_visible()
+    expect(page.locator("[data-ps-print]")).to_be_hidden()
+    expect(page.locator("article").get_by_role("link", name=plan_titles()[0])).to_be_visible()
+    ctx.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("address", ["/groups/", "/groups/session-5/", "/groups/packet/"])
+def test_axe_on_group_pages(server, phone, scheme, address):
+    """The hub, a session plan (with its content note and story map) and the packet, at 390x844."""
+    page = phone(color_scheme=scheme)
+    page.goto(server + address, wait_until="networkidle")
+    assert axe_violations(page) == [], address
+    maps = page.locator("details.ps-scenario-map > summary:visible")
+    if maps.count():
+        maps.first.click()
+        assert axe_violations(page) == [], f"{address}: story map open"
