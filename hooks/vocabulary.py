@@ -100,7 +100,8 @@ SOURCE_FIELDS_OPTIONAL = ("url", "doi")
 ADMONITIONS = ("tip", "info", "warning", "quote", "question", "facilitator")
 
 # <!-- md:TYPE ARGS --> markers the build understands.
-MARKERS = ("scenario", "scenario-map", "source-list", "facilitator-notes")
+MARKERS = ("scenario", "scenario-map", "source-list", "facilitator-notes",
+           "paths", "progress")  # /start/ paths (docs/paths.yml) and /progress/ rows: hooks/site.py
 
 # Scenarios ---------------------------------------------------------------------------------------
 
