@@ -31,7 +31,7 @@
   var lit = null;
 
   function supported() {
-    return "speechSynthesis" in window && typeof window.SpeechSynthesisUtterance === "function";
+    return !!window.speechSynthesis && typeof window.SpeechSynthesisUtterance === "function";
   }
 
   function rate() {
