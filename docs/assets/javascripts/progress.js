@@ -172,7 +172,7 @@
     if (st.questions) bits.push(st.answered + " of " + st.questions + " questions answered");
     if (st.scenario && st.ending) bits.push("practice story played");
     if (st.mark === true) bits.push("marked done by you");
-    row.querySelector("[data-ps-detail]").textContent = bits.length ? bits.join(", ") : "";
+    row.querySelector("[data-ps-detail]").textContent = st.status === "not-started" ? "" : bits.join(", ");
     var btn = row.querySelector("[data-ps-mark]");
     btn.hidden = false;
     setMarkButton(btn, st.status);
@@ -183,16 +183,24 @@
     if (!rows.length) return;
     var note = document.querySelector("[data-ps-progress-nojs]");
     if (note) note.hidden = true;
+    var count = { "done": 0, "in-progress": 0, "not-started": 0 };
     Array.prototype.forEach.call(rows, function (row) {
       fillRow(row);
+      count[row.getAttribute("data-status")]++;
       if (row.getAttribute("data-ps-ready")) return;
       row.setAttribute("data-ps-ready", "1");
       row.querySelector("[data-ps-mark]").addEventListener("click", function () {
         toggleMark(row.getAttribute("data-progress-page"), rowFacts(row));
-        fillRow(row);
+        initProgressPage();
         markLinks();
       });
     });
+    var summary = document.querySelector("[data-ps-progress-summary]");
+    if (summary) {
+      summary.textContent = "On this device: " + count["done"] + " of " + rows.length + " modules done, " +
+        count["in-progress"] + " in progress.";
+      summary.hidden = false;
+    }
   }
 
   // "Clear my progress": the path, the progress, story endings and saved quiz answers (after asking).
