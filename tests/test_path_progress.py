@@ -470,3 +470,25 @@ def test_axe_on_start_progress_and_a_module_page(server, phone, scheme):
     assert axe_violations(page) == [], "progress, asking to clear"
     page.goto(server + "/", wait_until="networkidle")
     assert axe_violations(page) == [], "home with your path"
+
+
+@pytest.mark.browser
+def test_start_and_listen_work_offline_once_the_site_is_saved(server, phone):
+    """After 'Save every page on this device', /start/ and a module's tools work with no connection."""
+    page = phone()
+    page.add_init_script(SPEECH_STUB)
+    page.goto(server + "/about/", wait_until="networkidle")
+    page.wait_for_function("navigator.serviceWorker.controller !== null || navigator.serviceWorker.ready")
+    page.get_by_role("button", name="Save every page on this device").tap()
+    expect(page.locator("#ps-save-status")).to_contain_text("Saved", timeout=30000)
+    page.context.set_offline(True)
+    try:
+        page.goto(server + "/start/")
+        expect(page.locator("[data-ps-start]")).to_be_visible()
+        choose(page, "any", "early-signs")
+        assert shown_path(page)[0] == "/recovery/#something-wrong"
+        page.goto(server + "/skills/social-connection/")
+        page.get_by_role("button", name="Listen").click()
+        assert page.evaluate("__speech.spoken")[0] == "Supporting social connection"
+    finally:
+        page.context.set_offline(False)
