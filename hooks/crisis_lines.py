@@ -538,6 +538,23 @@ def render_page(data: dict[str, Any]) -> str:
     return "\n".join(out)
 
 
+def render_print(data: dict[str, Any]) -> str:
+    """A compact list for paper (the group packet, handouts): each country on one line, numbers written out."""
+    out = []
+    for country in data["countries"].values():
+        bits = ["Emergency " + " or ".join(e["number"] for e in country["emergency"])]
+        for group in line_groups(country.get("lines") or []):
+            names = list(dict.fromkeys(line["name"] for line in group))
+            ways = list(dict.fromkeys(
+                ("text " + (f"{line['keyword']} to " if line.get("keyword") else "") if line["kind"] == "text"
+                 else "call or text " if line["kind"] == "call or text" else "call ") + line["number"]
+                for line in group))
+            bits.append(f"{' / '.join(esc(n) for n in names)}: {', '.join(esc(w) for w in ways)}")
+        out.append(f"- **{esc(country['name'])}**: " + "; ".join(bits) + ".")
+    out.append(f"\nThese numbers were last checked on {long_date(checked(data))}.")
+    return "\n".join(out) + "\n"
+
+
 # Command line -------------------------------------------------------------------------------------
 
 

@@ -2,7 +2,7 @@
 
 Pure Python, no MkDocs import. ``render`` replaces the ``<!-- md:group-packet -->`` marker with Markdown:
 a table of contents and a print button (all the screen shows), then, for print only, a cover with a QR code
-to the site and the crisis numbers (taken from docs/crisis.md), the hub's essentials (from
+to the site and the crisis numbers (from docs/crisis-lines.yml, passed in by the glue), the hub's essentials (from
 docs/groups/index.md), the eight plans (each on a new sheet), the eight take-home sheets (each on a new sheet,
 with every link's address written out) and the key points of the modules the plans ask members to read.
 """
@@ -116,40 +116,6 @@ def with_addresses(text: str, src: str, site_url: str) -> str:
     return LINK.sub(add, text)
 
 
-def crisis_numbers(crisis_md: str) -> str:
-    """The 'Who to call' numbers of docs/crisis.md, country by country, as a compact Markdown list."""
-    parsed, _ = cm.parse_front_matter(CRISIS, crisis_md)
-    body = parsed.body if parsed else crisis_md
-    out = []
-    for block in re.findall(r'<div class="ps-country"[^>]*>(.*?)</div>', body, re.S):
-        lines = [line.strip() for line in block.strip().splitlines()]
-        name = next((ID_ATTR.sub("", line[4:]).strip() for line in lines if line.startswith("### ")), "")
-        entries: list[str] = []
-        after_call = False  # the line before was a call link and nothing else
-        new_paragraph = True
-        for line in lines:
-            if not line or line.startswith("#"):
-                after_call, new_paragraph = False, True
-                continue
-            text = CITE.sub("", TAG.sub("", line)).strip()
-            is_call = line.startswith('<a class="ps-call')
-            if is_call and after_call:
-                entries[-1] += f" or {text[:1].lower()}{text[1:]}"
-            elif new_paragraph or is_call:
-                entries.append(text)
-            else:
-                entries[-1] += (". " if after_call else " ") + text
-            after_call = is_call and line.endswith("</a>")
-            new_paragraph = False
-        entries = [e if e.endswith((".", "!", "?", ")")) else e + "." for e in entries]
-        out.append(f'<div class="ps-packet__country" markdown>\n\n**{name}**\n\n'
-                   + "\n".join(f"- {e}" for e in entries) + "\n\n</div>\n")
-    checked = re.search(r"^These numbers were last checked on .*$", body, re.M)
-    if checked:
-        out.append(checked.group(0))
-    return "\n".join(out)
-
-
 def module_keypoints(src: str, text: str) -> tuple[str, list[str]] | None:
     """A module page's title and key points, from its front matter."""
     parsed, _ = cm.parse_front_matter(src, text)
@@ -162,14 +128,15 @@ def module_keypoints(src: str, text: str) -> tuple[str, list[str]] | None:
 # The packet -----------------------------------------------------------------------------------------
 
 
-def render(body: str, read: Reader, site_url: str, dest: str = "groups/packet.md") -> str:
-    """Replace the packet marker in ``body`` (read(src) gives a source file's text, or None)."""
+def render(body: str, read: Reader, site_url: str, dest: str = "groups/packet.md", crisis_text: str = "") -> str:
+    """Replace the packet marker in ``body`` (read(src) gives a source file's text, or None).
+    ``crisis_text`` is the crisis numbers for paper (hooks/crisis_lines.py render_print)."""
     if not MARKER.search(body):
         return body
-    return MARKER.sub(lambda m: packet(read, site_url, dest), body, count=1)
+    return MARKER.sub(lambda m: packet(read, site_url, dest, crisis_text), body, count=1)
 
 
-def packet(read: Reader, site_url: str, dest: str) -> str:
+def packet(read: Reader, site_url: str, dest: str, crisis_text: str = "") -> str:
     plans = []
     for src in PLANS:
         text = read(src)
@@ -219,8 +186,7 @@ def packet(read: Reader, site_url: str, dest: str) -> str:
         "",
     ]
 
-    crisis = read(CRISIS)
-    if crisis is not None:
+    if crisis_text and read(CRISIS) is not None:
         crisis_page = f"{site}{page_address(CRISIS)}"
         shown_crisis = re.sub(r"^https?://", "", crisis_page)
         parts += [
@@ -240,7 +206,7 @@ def packet(read: Reader, site_url: str, dest: str) -> str:
             "",
             '<div class="ps-packet__crisis" markdown>',
             "",
-            crisis_numbers(crisis),
+            crisis_text,
             "",
             "</div>",
             "",

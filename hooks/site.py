@@ -29,6 +29,7 @@ import crisis_lines
 import glossary
 import group_packet
 import group_plans
+import paths
 import scenario_graph
 import sections
 import vocabulary as V
@@ -83,6 +84,7 @@ def on_config(config, **kwargs):
     STATE["scenarios"] = scenarios
     STATE["embedded"] = {}
 
+    STATE["paths"] = load_paths(docs)
     STATE["jinja"] = jinja2.Environment(
         loader=jinja2.FileSystemLoader(root / "overrides" / "partials" / "ps"),
         autoescape=False, comment_start_string="{#-", comment_end_string="-#}", trim_blocks=True, lstrip_blocks=True,
@@ -99,7 +101,17 @@ def on_files(files: Files, config, **kwargs):
                                        STATE["pages"], STATE["scenarios"])  # group session plans
     if problems:
         fail(problems)
+    if STATE["paths"] is not None:
+        problems = paths.check(STATE["paths"], "docs/paths.yml", STATE["pages"])
+        if problems:
+            fail(problems)
     return files
+
+
+def on_nav(nav, config, files, **kwargs):
+    """Keep the navigation: /progress/ lists the modules grouped as in it."""
+    STATE["nav"] = nav
+    return nav
 
 
 @event_priority(40)  # before mkdocs-quiz (0) replaces quizzes, after Material's meta plugin (50)
@@ -129,12 +141,14 @@ def on_page_markdown(markdown: str, page: Page, config, files: Files, **kwargs) 
 
     body = render_facilitator_notes(markdown, page.file.src_uri)
     body = group_packet.render(body, lambda s: Path(STATE["pages"][s].abs_src_path).read_text(encoding="utf-8")
-                               if s in STATE["pages"] else None, config["site_url"] or "/", src)
+                               if s in STATE["pages"] else None, config["site_url"] or "/", src,
+                               crisis_lines.render_print(STATE["crisis_lines"]) if STATE["crisis_lines"] else "")
     body = add_quiz_privacy_note(body, src)
     refs = list(dict.fromkeys(module.get("sources") or meta.get("sources") or []))
     body = render_crisis_lines(body, page)
     body, refs = render_citations(body, refs)
     body = render_markers(body, page)
+    body = render_path_markers(body, page)
     env: jinja2.Environment = STATE["jinja"]
     crisis = relative_md(src, "crisis.md")
     head = ""
@@ -144,6 +158,7 @@ def on_page_markdown(markdown: str, page: Page, config, files: Files, **kwargs) 
             keypoints=module["keypoints"], objectives=module["objectives"], reading_time=module["reading_time"],
             stages=stage_links(page, module), condition_name=V.CONDITION_NAMES.get(module["condition"], ""),
         )
+        head = env.get_template("module-tools.html").render() + head  # Listen and text size, one row
     elif meta.get("content_note"):  # plain pages (group session plans) may carry a content note too
         head = f'!!! warning "Content note"\n    {meta["content_note"]} If you need help now, go to [Get help now]({crisis}).\n\n'
     reviewed = cm.as_date(module.get("reviewed") or meta.get("reviewed"))
@@ -156,6 +171,10 @@ def on_page_markdown(markdown: str, page: Page, config, files: Files, **kwargs) 
             clinical_review={"by": review["by"], "date": cm.as_date(review["date"])} if review else None,
             clinical_review_text=long_date(cm.as_date(review["date"])) if review else "",
         )
+    if kind.type == "module":  # "read to the end" is recorded here, and the page can be marked done
+        progress = STATE["pages"].get("progress.md")
+        foot = env.get_template("module-end.html").render(
+            path=site_path(page), progress_href=get_relative_url(progress.url, page.url) if progress else "") + foot
     return head + body + "\n\n" + foot
 
 
@@ -185,7 +204,19 @@ def on_page_content(html_text: str, page: Page, config, files: Files, **kwargs) 
     if "<quiz>" in html_text:
         fail([cm.Problem(f"docs/{page.file.src_uri}", "a <quiz> block was not turned into a quiz",
                          "each <quiz> and </quiz> stands alone on its own line")])
-    return html_text
+    return html_text + page_scripts(page)
+
+
+def page_scripts(page: Page) -> str:
+    """Feature scripts only where used. Inside the content, so instant navigation loads them too."""
+    src = page.file.src_uri
+    names = []
+    if cm.is_module(src):
+        names += ["text-size.js", "listen.js"]
+    if src in ("start.md", "index.md"):
+        names.append("start.js")
+    return "".join(f'\n<script src="{get_relative_url("assets/javascripts/" + n, page.url)}"></script>'
+                   for n in names)
 
 
 ID_ATTR = re.compile(r"""\sid\s*=\s*["']([^"']+)["']""")
@@ -221,6 +252,8 @@ def write_service_worker(site: Path) -> None:
     crisis = (site / "crisis" / "index.html").read_text(encoding="utf-8")
     assets = sorted({posixpath.normpath(posixpath.join("crisis", ref))
                      for ref in re.findall(r'<(?:link|script)\b[^>]*?(?:href|src)="([^"#?:]+\.(?:css|js|svg))"', crisis)})
+    # Feature scripts that only some pages load (start.js, listen.js ...): saved too, so saved pages work offline.
+    features = sorted({p.relative_to(site).as_posix() for p in (site / "assets" / "javascripts").glob("*.js")} - set(assets))
     offline = STATE["jinja"].get_template("offline.html").render()
     (site / "offline.html").write_text(offline, encoding="utf-8")
     digest = hashlib.sha256()
@@ -229,7 +262,7 @@ def write_service_worker(site: Path) -> None:
             digest.update(f.relative_to(site).as_posix().encode() + f.read_bytes())
     core = ["offline.html", "./", "crisis/", "about/", *assets]
     sw = STATE["jinja"].get_template("sw.js.html").render(  # .html: a template MkDocs does not publish
-        version=digest.hexdigest()[:12], core=core, pages=[p or "./" for p in pages] + assets)
+        version=digest.hexdigest()[:12], core=core, pages=[p or "./" for p in pages] + assets + features)
     (site / "sw.js").write_text(sw, encoding="utf-8")
 
 
@@ -443,3 +476,104 @@ def stage_links(page: Page, module: dict[str, Any]) -> list[dict[str, Any]]:
         links.append({"name": V.STAGES[stage], "href": get_relative_url(f.url, page.url),
                       "current": module.get("stage") == stage})
     return links
+
+
+# Find your path (/start/) and progress (/progress/) ------------------------------------------------
+
+
+def load_paths(docs: Path) -> dict[str, Any] | None:
+    """docs/paths.yml, the table behind /start/ (checked against the pages in on_files)."""
+    file = docs / "paths.yml"
+    if not file.exists():
+        return None
+    data, problems = paths.load(file)
+    if problems:
+        fail(problems)
+    return data
+
+
+def site_path(page_or_url: Any) -> str:
+    """A page's address from the site root, as progress keys use it: '/skills/communicating/'."""
+    url = page_or_url if isinstance(page_or_url, str) else page_or_url.url
+    return "/" + url.lstrip("/")
+
+
+def source_facts(src: str) -> dict[str, Any]:
+    """Title, number of quiz questions and embedded scenario of a page, read from its source once."""
+    cache = STATE.setdefault("facts", {})
+    if src not in cache:
+        text = Path(STATE["pages"][src].abs_src_path).read_text(encoding="utf-8-sig")
+        parsed, _ = cm.parse_front_matter(src, text)
+        scenarios = [sid for kind, sid in MARKER.findall(text) if kind == "scenario"]
+        cache[src] = {"title": (parsed.meta.get("title") if parsed else None) or src,
+                      "quizzes": sum(1 for line in text.splitlines() if cm.QUIZ_OPEN.match(line)),
+                      "scenario": scenarios[0] if scenarios else ""}
+    return cache[src]
+
+
+PATH_MARKER = re.compile(r"^[ \t]*<!--\s*md:(paths|progress)\s*-->[ \t]*$", re.M)
+
+
+def render_path_markers(body: str, page: Page) -> str:
+    """<!-- md:paths -->: the /start/ form and every path; <!-- md:progress -->: one row per module."""
+    env: jinja2.Environment = STATE["jinja"]
+    src = page.file.src_uri
+
+    def replace(m: re.Match) -> str:
+        if m.group(1) == "paths":
+            data = STATE["paths"]
+            if data is None:
+                fail([cm.Problem(f"docs/{src}", "md:paths needs docs/paths.yml", "add the file, or remove the marker")])
+            return env.get_template("paths.html").render(**paths_context(data, src))
+        return env.get_template("progress-rows.html").render(groups=progress_groups(page))
+
+    return PATH_MARKER.sub(replace, body)
+
+
+def paths_context(data: dict[str, Any], src: str) -> dict[str, Any]:
+    def link(target: str) -> str:  # Markdown link targets stay .md paths: MkDocs checks pages and anchors
+        return relative_md(src, target.partition("#")[0]) + (f"#{target.partition('#')[2]}" if "#" in target else "")
+
+    def step(item: paths.Item) -> dict[str, str]:
+        facts = source_facts(item.src) if item.src in STATE["pages"] else {"title": item.src, "scenario": ""}
+        label, why = item.label or facts["title"], item.why
+        if item.kind == "practise":
+            story = STATE["scenarios"].get(facts["scenario"], {}).get("title")
+            label = f"Practise: {story}" if story else f"Practise: {facts['title']}"
+            why = "A short story: choose what to say, then see what happens and why."
+        return {"href": link(item.page), "label": label, "why": why, "kind": item.kind,
+                "path": site_path(STATE["pages"][item.src].url) if item.src in STATE["pages"] else ""}
+
+    conditions = [{"value": k, **data["conditions"][k]} for k in paths.CONDITIONS]
+    stages = [{"value": k, **data["stages"][k]} for k in V.STAGES]
+    groups = [{"condition": c, "cells": [{"stage": s, "steps": [step(i) for i in paths.expand(data, c["value"], s["value"])]}
+                                         for s in stages]} for c in conditions]
+    relations = [{"value": k, "label": data["relations"][k]["label"],
+                  "line": re.sub(r"\]\(([^)#]+)", lambda m: "](" + relative_md(src, m.group(1)), data["relations"][k]["line"])}
+                 for k in paths.RELATIONS]
+    return {"conditions": conditions, "stages": stages, "groups": groups, "relations": relations}
+
+
+def progress_groups(page: Page) -> list[dict[str, Any]]:
+    """Module pages grouped as in the navigation (innermost section), in navigation order."""
+    groups: list[dict[str, Any]] = []
+
+    def walk(items: list[Any], title: str) -> None:
+        rows = []
+        for item in items:
+            if getattr(item, "children", None) is not None:
+                walk(item.children, item.title or title)
+            elif getattr(item, "file", None) is not None and cm.is_module(item.file.src_uri):
+                facts = source_facts(item.file.src_uri)
+                rows.append({"path": site_path(item.file.url), "title": facts["title"],
+                             "href": get_relative_url(item.file.url, page.url), "quizzes": facts["quizzes"],
+                             "scenario": facts["scenario"]})
+        if rows:
+            slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
+            groups.append({"title": title, "id": f"progress-{slug}", "rows": rows})
+
+    walk(STATE["nav"].items, "Modules")
+    # Sections close after their subsections: restore navigation order by each group's first page.
+    order = {p.file.src_uri: i for i, p in enumerate(STATE["nav"].pages)}
+    by_path = {site_path(p.file.url): order[p.file.src_uri] for p in STATE["nav"].pages}
+    return sorted(groups, key=lambda g: by_path[g["rows"][0]["path"]])

@@ -115,7 +115,8 @@ SOURCE_FIELDS_OPTIONAL = ("url", "doi")
 ADMONITIONS = ("tip", "info", "warning", "quote", "question", "facilitator")
 
 # <!-- md:TYPE ARGS --> markers the build understands.
-MARKERS = ("scenario", "scenario-map", "source-list", "facilitator-notes", "crisis-lines", "group-packet")
+MARKERS = ("scenario", "scenario-map", "source-list", "facilitator-notes", "crisis-lines", "group-packet",
+           "paths", "progress")  # /start/ paths (docs/paths.yml) and /progress/ rows: hooks/site.py
 
 # Scenarios ---------------------------------------------------------------------------------------
 

@@ -2,7 +2,7 @@
    Without this script every step is a section and every choice a link to the next one.
    With it: one step at a time, the choice's feedback shown, focus moved to the new step and
    announced, the back button steps back, "start again" offered, and a facilitator view of
-   all steps. Nothing about the reader's choices is stored. */
+   all steps. Only the ending reached is stored (progress), never the choices made. */
 (function () {
   "use strict";
 
@@ -83,6 +83,7 @@
         history.pushState({ psScenario: id, path: path.slice(), feedback: feedback || "" }, "", "#" + nodeId);
       }
       show(nodeId, feedback, true);
+      if (byId[nodeId] && byId[nodeId].hasAttribute("data-ending")) recordEnding(id, byId[nodeId].getAttribute("data-ending"));
     }
 
     function restart() {
@@ -158,6 +159,18 @@
       path = [startId];
       show(startId, "", false);
     }
+  }
+
+  // Progress (progress.js, /progress/): which stories were played to an ending on this device, and the last
+  // ending reached. Only when the reader got there by choosing, not by opening a link to an ending.
+  var ENDINGS_KEY = "ps-scenario-endings";
+  function recordEnding(id, ending) {
+    try {
+      var all = JSON.parse(localStorage.getItem(ENDINGS_KEY) || "{}") || {};
+      all[id] = ending;
+      localStorage.setItem(ENDINGS_KEY, JSON.stringify(all));
+    } catch (e) { /* storage off or full */ }
+    document.dispatchEvent(new CustomEvent("ps:scenario-ending", { detail: { scenario: id, ending: ending } }));
   }
 
   function initAll() {

@@ -61,7 +61,7 @@
         var status = document.getElementById(btn.getAttribute("aria-controls") || "");
         clearAll().then(function () {
           listStorage();
-          if (status) status.textContent = "Done. Quiz answers, your country choice, display settings and saved pages are cleared on this device.";
+          if (status) status.textContent = "Done. Your path, progress, quiz answers, country choice, display settings and saved pages are cleared on this device.";
         });
       });
     });
