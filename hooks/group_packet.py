@@ -29,8 +29,6 @@ TAKE_HOME = "take-home"   # the plan section printed again as a one-page handout
 HEADING = re.compile(r"^(#{2,5})(\s+.*)$")
 ID_ATTR = re.compile(r"\{([^}]*?)#([A-Za-z][\w-]*)([^}]*)\}\s*$")
 LINK = re.compile(r"(?<!!)\[([^\]]*)\]\(([^)\s]+)\)")
-TAG = re.compile(r"<[^>]+>")
-CITE = re.compile(r"\s*\[@[^\]]*\]")
 
 Reader = Callable[[str], "str | None"]
 
