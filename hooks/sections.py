@@ -3,7 +3,8 @@
 Pure: takes the section titles and ids (Material's table of contents, ``page.toc``) and the page's HTML; no
 MkDocs import. The list sits after "In short", so a phone reader reaches any section in one tap; a small
 "Back to the sections" link before each later section returns to it without covering anything, unlike a
-floating button.
+floating button. Both stay out of the site search (``data-search-exclude``, which Material's search plugin
+reads and removes): they repeat the headings, which are indexed already.
 """
 
 from __future__ import annotations
@@ -32,14 +33,14 @@ def sections_nav(sections: list[tuple[str, str]]) -> str:
         f'<li><a href="#{html.escape(anchor)}">{html.escape(title)}</a></li>' for title, anchor in sections
     )
     return (
-        f'<nav class="ps-sections" id="{LIST_ID}" aria-labelledby="{LIST_ID}-title">'
+        f'<nav class="ps-sections" data-search-exclude="true" id="{LIST_ID}" aria-labelledby="{LIST_ID}-title">'
         f'<p class="ps-box-title" id="{LIST_ID}-title">On this page</p>'
         f'<ol class="ps-sections__list">{items}</ol></nav>'
     )
 
 
 def back_link() -> str:
-    return (f'<p class="ps-back-to-sections"><a href="#{LIST_ID}">'
+    return (f'<p class="ps-back-to-sections" data-search-exclude="true"><a href="#{LIST_ID}">'
             '<span aria-hidden="true">&uarr;</span> Back to the sections</a></p>\n')
 
 

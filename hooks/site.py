@@ -159,12 +159,29 @@ def on_page_content(html_text: str, page: Page, config, files: Files, **kwargs) 
         html_text, [(sections.label(i.title, i.id, V.SECTION_LABELS), i.id) for i in page.toc.items if i.id])
     if getattr(page, "present_anchor_ids", None) is not None:
         page.present_anchor_ids.update(re.findall(r'<div class="quiz[^"]*"[^>]*\bid="(quiz-\d+)"', html_text))
+    html_text = out_of_search(html_text)
     if 'class="quiz"' in html_text:  # quizzes that say right or wrong in words, loaded only where used
         src = get_relative_url("assets/javascripts/quiz-voice.js", page.url)
         html_text += f'\n<script src="{src}"></script>\n'
     if "<quiz>" in html_text:
         fail([cm.Problem(f"docs/{page.file.src_uri}", "a <quiz> block was not turned into a quiz",
                          "each <quiz> and </quiz> stands alone on its own line")])
+    return html_text
+
+
+# Blocks kept out of the site search: Material's indexer skips an element marked data-search-exclude="..." and
+# then removes the attribute from the page. Quiz feedback and the quiz button (the question and options stay
+# in), and the crisis page's country picker (its option list was the page's search snippet). None of these
+# elements holds another of its own tag, which Material's indexer needs: it matches elements by tag name.
+OUT_OF_SEARCH = ('<div class="answer-feedback', '<button type="submit" class="quiz-button"',
+                 '<div class="ps-country-picker"')
+
+
+def out_of_search(html_text: str) -> str:
+    """Mark the OUT_OF_SEARCH blocks with data-search-exclude."""
+    for start in OUT_OF_SEARCH:
+        tag = start.split()[0]
+        html_text = html_text.replace(start, f'{tag} data-search-exclude="true"{start[len(tag):]}')
     return html_text
 
 
@@ -320,7 +337,9 @@ def render_facilitator_notes(body: str, dest: str) -> str:
         title = parsed.meta.get("title", src) if parsed else src
         slug = re.sub(r"[^a-z0-9]+", "-", src[:-3].lower()).strip("-")
         link = posixpath.relpath(src, posixpath.dirname(dest) or ".")
-        out.append(f"### {title} {{#notes-{slug}}}\n\nFrom [{title}]({link}).\n")
+        # data-search-exclude on the heading keeps the section out of the site search: the notes already sit
+        # on their own module pages, and here they would outrank them.
+        out.append(f"### {title} {{#notes-{slug} data-search-exclude=\"true\"}}\n\nFrom [{title}]({link}).\n")
         for note in notes:
             out.append(f'<div class="ps-facilitator-note" markdown>\n\n{cm.rebase_links(note, src, dest)}\n\n</div>\n')
     return marker.sub(lambda m: "\n".join(out), body)
@@ -335,7 +354,7 @@ def add_quiz_privacy_note(body: str, src: str) -> str:
         return body
     about = relative_md(src, "about.md")
     note = ("\nThese questions are for learning, not a test. Your answers are kept only on this device, so you can "
-            f"come back to them; [clear them]({about}#privacy) at any time.\n{{: .ps-quiz-note }}\n")
+            f"come back to them; [clear them]({about}#privacy) at any time.\n{{: .ps-quiz-note data-search-exclude=\"true\" }}\n")
     return QUIZ_SECTION.sub(lambda m: m.group(1) + note, body, count=1)
 
 
