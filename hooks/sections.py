@@ -18,11 +18,16 @@ PLACEHOLDER = "<!-- ps:sections -->"
 H2 = re.compile(r'<h2 id="([^"]+)"')
 
 
+# Where a heading's short name ends: a colon or semicolon, or a comma that starts a second clause ("Whom to
+# call, and what to tell them"). A comma inside a list ("Brothers, sisters and children") does not end it.
+LABEL_END = re.compile(r"[:;]\s|,\s(?=(?:and|or|but|then|so)\b)")
+
+
 def label(title: str, anchor: str, known: dict[str, str]) -> str:
-    """A short name for the list: a known section's name, else the heading up to its first comma or colon."""
+    """A short name for the list: a known section's name, else the heading up to the end of its first clause."""
     if anchor in known:
         return known[anchor]
-    return re.split(r"[,:;]\s", title, maxsplit=1)[0].strip()
+    return LABEL_END.split(title, maxsplit=1)[0].strip()
 
 
 def sections_nav(sections: list[tuple[str, str]]) -> str:
