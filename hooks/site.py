@@ -169,22 +169,6 @@ def on_page_content(html_text: str, page: Page, config, files: Files, **kwargs) 
     return html_text
 
 
-# Blocks kept out of the site search: Material's indexer skips an element marked data-search-exclude="..." and
-# then removes the attribute from the page. Quiz feedback and the quiz button (the question and options stay
-# in), and the crisis page's country picker (its option list was the page's search snippet). None of these
-# elements holds another of its own tag, which Material's indexer needs: it matches elements by tag name.
-OUT_OF_SEARCH = ('<div class="answer-feedback', '<button type="submit" class="quiz-button"',
-                 '<div class="ps-country-picker"')
-
-
-def out_of_search(html_text: str) -> str:
-    """Mark the OUT_OF_SEARCH blocks with data-search-exclude."""
-    for start in OUT_OF_SEARCH:
-        tag = start.split()[0]
-        html_text = html_text.replace(start, f'{tag} data-search-exclude="true"{start[len(tag):]}')
-    return html_text
-
-
 ID_ATTR = re.compile(r"""\sid\s*=\s*["']([^"']+)["']""")
 
 
@@ -244,6 +228,22 @@ def relative_md(src: str, target: str) -> str:
 
 def long_date(d: dt.date) -> str:
     return f"{d.day} {d.strftime('%B %Y')}"
+
+
+# Blocks kept out of the site search: Material's indexer skips an element marked data-search-exclude="..." and
+# then removes the attribute from the page. Quiz feedback and the quiz button (the question and options stay
+# in), and the crisis page's country picker (its option list was the page's search snippet). None of these
+# elements holds another of its own tag, which Material's indexer needs: it matches elements by tag name.
+OUT_OF_SEARCH = ('<div class="answer-feedback', '<button type="submit" class="quiz-button"',
+                 '<div class="ps-country-picker"')
+
+
+def out_of_search(html_text: str) -> str:
+    """Mark the OUT_OF_SEARCH blocks with data-search-exclude."""
+    for start in OUT_OF_SEARCH:
+        tag = start.split()[0]
+        html_text = html_text.replace(start, f'{tag} data-search-exclude="true"{start[len(tag):]}')
+    return html_text
 
 
 def reference_html(key: str, entry: dict[str, Any]) -> str:
