@@ -159,7 +159,7 @@ def on_page_content(html_text: str, page: Page, config, files: Files, **kwargs) 
         html_text, [(sections.label(i.title, i.id, V.SECTION_LABELS), i.id) for i in page.toc.items if i.id])
     if getattr(page, "present_anchor_ids", None) is not None:
         page.present_anchor_ids.update(re.findall(r'<div class="quiz[^"]*"[^>]*\bid="(quiz-\d+)"', html_text))
-    html_text = out_of_search(html_text)
+    html_text = search_tuning(html_text, page)
     if 'class="quiz"' in html_text:  # quizzes that say right or wrong in words, loaded only where used
         src = get_relative_url("assets/javascripts/quiz-voice.js", page.url)
         html_text += f'\n<script src="{src}"></script>\n'
@@ -238,8 +238,14 @@ OUT_OF_SEARCH = ('<div class="answer-feedback', '<button type="submit" class="qu
                  '<div class="ps-country-picker"')
 
 
-def out_of_search(html_text: str) -> str:
-    """Mark the OUT_OF_SEARCH blocks with data-search-exclude."""
+def search_tuning(html_text: str, page: Page) -> str:
+    """Mark the OUT_OF_SEARCH blocks; rank the facilitators' pages (/groups/...) below module text, unless a
+    page sets its own search boost (Material reads page.meta["search"] after this hook)."""
+    src = page.file.src_uri
+    if src == "groups.md" or src.startswith("groups/"):
+        search = page.meta.get("search") or {}
+        if isinstance(search, dict) and "boost" not in search:
+            page.meta["search"] = {**search, "boost": 0.5}
     for start in OUT_OF_SEARCH:
         tag = start.split()[0]
         html_text = html_text.replace(start, f'{tag} data-search-exclude="true"{start[len(tag):]}')

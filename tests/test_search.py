@@ -179,6 +179,7 @@ def test_index_leaves_out_what_relatives_should_not_find(built_site: Path):
     locations = [d["location"] for d in docs]
     assert not [loc for loc in locations if loc.startswith("sources/")]
     assert not [loc for loc in locations if "#notes-" in loc]            # facilitator notes gathered on /groups/
+    assert all(d.get("boost", 1) < 1 for d in docs if d["location"].startswith("groups/"))  # below modules
     for phrase in ("Ending:",                                             # scenario maps
                    "Why it went this way", "Start the scenario again",   # later scenario steps and endings
                    "Check my answer",                                     # quiz button
