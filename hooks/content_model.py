@@ -238,7 +238,7 @@ def check_front_matter(file: str, parsed: Parsed, kind: PageKind, sources: dict[
                                     line=in_module(key)))
     for key in V.MODULE_KEYS_REQUIRED:
         if key not in module or module[key] in (None, "", []):
-            problems.append(Problem(file, f"missing key 'module.{key}'", "see the front matter example in authoring.md",
+            problems.append(Problem(file, f"missing key 'module.{key}'", "see the front matter example in AUTHORING.md",
                                     line=at("module")))
 
     vocab = {"disorder": V.DISORDERS, "condition": V.CONDITIONS, "stage": V.STAGE_VALUES}
@@ -328,7 +328,8 @@ def load_sources(path: Path, display: str = "docs/sources.yml") -> tuple[dict[st
 def check_sources(file: str, data: Any, loaded: sy.Loaded | None = None) -> list[Problem]:
     """docs/sources.yml: a mapping of id -> entry with known fields only. ``loaded`` adds line numbers."""
     if not isinstance(data, dict) or not data:
-        return [Problem(file, "must be a mapping of source ids to entries", "see authoring.md, section Sources")]
+        return [Problem(file, "must be a mapping of source ids to entries",
+                        "see AUTHORING.md, section Citations and sources")]
     problems: list[Problem] = []
     allowed = (*V.SOURCE_FIELDS_REQUIRED, *V.SOURCE_FIELDS_OPTIONAL)
     at = loaded.line if loaded is not None else (lambda *path: None)

@@ -44,7 +44,7 @@ def check(file: str, stem: str, data: dict[str, Any]) -> list[Problem]:
             problems.append(Problem(file, f"unknown key '{key}'", did_you_mean(key, allowed)))
     for key in V.SCENARIO_KEYS_REQUIRED:
         if data.get(key) in (None, "", {}, []):
-            problems.append(Problem(file, f"missing key '{key}'", "see the scenario example in authoring.md"))
+            problems.append(Problem(file, f"missing key '{key}'", "see the scenario example in AUTHORING.md"))
     if data.get("id") is not None and data.get("id") != stem:
         problems.append(Problem(file, f"id '{data.get('id')}' does not equal the file name '{stem}'",
                                 f"set id: {stem}, or rename the file"))

@@ -3,7 +3,8 @@
 Pure: takes the section titles and ids (Material's table of contents, ``page.toc``) and the page's HTML; no
 MkDocs import. The list sits after "In short", so a phone reader reaches any section in one tap; a small
 "Back to the sections" link before each later section returns to it without covering anything, unlike a
-floating button.
+floating button. Both stay out of the site search (``data-search-exclude``, which Material's search plugin
+reads and removes): they repeat the headings, which are indexed already.
 """
 
 from __future__ import annotations
@@ -17,11 +18,16 @@ PLACEHOLDER = "<!-- ps:sections -->"
 H2 = re.compile(r'<h2 id="([^"]+)"')
 
 
+# Where a heading's short name ends: a colon or semicolon, or a comma that starts a second clause ("Whom to
+# call, and what to tell them"). A comma inside a list ("Brothers, sisters and children") does not end it.
+LABEL_END = re.compile(r"[:;]\s|,\s(?=(?:and|or|but|then|so)\b)")
+
+
 def label(title: str, anchor: str, known: dict[str, str]) -> str:
-    """A short name for the list: a known section's name, else the heading up to its first comma or colon."""
+    """A short name for the list: a known section's name, else the heading up to the end of its first clause."""
     if anchor in known:
         return known[anchor]
-    return re.split(r"[,:;]\s", title, maxsplit=1)[0].strip()
+    return LABEL_END.split(title, maxsplit=1)[0].strip()
 
 
 def sections_nav(sections: list[tuple[str, str]]) -> str:
@@ -32,14 +38,14 @@ def sections_nav(sections: list[tuple[str, str]]) -> str:
         f'<li><a href="#{html.escape(anchor)}">{html.escape(title)}</a></li>' for title, anchor in sections
     )
     return (
-        f'<nav class="ps-sections" id="{LIST_ID}" aria-labelledby="{LIST_ID}-title">'
+        f'<nav class="ps-sections" data-search-exclude="true" id="{LIST_ID}" aria-labelledby="{LIST_ID}-title">'
         f'<p class="ps-box-title" id="{LIST_ID}-title">On this page</p>'
         f'<ol class="ps-sections__list">{items}</ol></nav>'
     )
 
 
 def back_link() -> str:
-    return (f'<p class="ps-back-to-sections"><a href="#{LIST_ID}">'
+    return (f'<p class="ps-back-to-sections" data-search-exclude="true"><a href="#{LIST_ID}">'
             '<span aria-hidden="true">&uarr;</span> Back to the sections</a></p>\n')
 
 

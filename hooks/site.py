@@ -198,6 +198,7 @@ def on_page_content(html_text: str, page: Page, config, files: Files, **kwargs) 
         html_text, [(sections.label(i.title, i.id, V.SECTION_LABELS), i.id) for i in page.toc.items if i.id])
     if getattr(page, "present_anchor_ids", None) is not None:
         page.present_anchor_ids.update(re.findall(r'<div class="quiz[^"]*"[^>]*\bid="(quiz-\d+)"', html_text))
+    html_text = search_tuning(html_text, page)
     if 'class="quiz"' in html_text:  # quizzes that say right or wrong in words, loaded only where used
         src = get_relative_url("assets/javascripts/quiz-voice.js", page.url)
         html_text += f'\n<script src="{src}"></script>\n'
@@ -280,6 +281,28 @@ def relative_md(src: str, target: str) -> str:
 
 def long_date(d: dt.date) -> str:
     return f"{d.day} {d.strftime('%B %Y')}"
+
+
+# Blocks kept out of the site search: Material's indexer skips an element marked data-search-exclude="..." and
+# then removes the attribute from the page. Quiz feedback and the quiz button (the question and options stay
+# in), and the crisis page's country picker (its option list was the page's search snippet). None of these
+# elements holds another of its own tag, which Material's indexer needs: it matches elements by tag name.
+OUT_OF_SEARCH = ('<div class="answer-feedback', '<button type="submit" class="quiz-button"',
+                 '<div class="ps-country-picker"')
+
+
+def search_tuning(html_text: str, page: Page) -> str:
+    """Mark the OUT_OF_SEARCH blocks; rank the facilitators' pages (/groups/...) below module text, unless a
+    page sets its own search boost (Material reads page.meta["search"] after this hook)."""
+    src = page.file.src_uri
+    if src == "groups.md" or src.startswith("groups/"):
+        search = page.meta.get("search") or {}
+        if isinstance(search, dict) and "boost" not in search:
+            page.meta["search"] = {**search, "boost": 0.5}
+    for start in OUT_OF_SEARCH:
+        tag = start.split()[0]
+        html_text = html_text.replace(start, f'{tag} data-search-exclude="true"{start[len(tag):]}')
+    return html_text
 
 
 def reference_html(key: str, entry: dict[str, Any]) -> str:
@@ -395,7 +418,9 @@ def render_facilitator_notes(body: str, dest: str) -> str:
         title = parsed.meta.get("title", src) if parsed else src
         slug = re.sub(r"[^a-z0-9]+", "-", src[:-3].lower()).strip("-")
         link = posixpath.relpath(src, posixpath.dirname(dest) or ".")
-        out.append(f"### {title} {{#notes-{slug}}}\n\nFrom [{title}]({link}).\n")
+        # data-search-exclude on the heading keeps the section out of the site search: the notes already sit
+        # on their own module pages, and here they would outrank them.
+        out.append(f"### {title} {{#notes-{slug} data-search-exclude=\"true\"}}\n\nFrom [{title}]({link}).\n")
         for note in notes:
             out.append(f'<div class="ps-facilitator-note" markdown>\n\n{cm.rebase_links(note, src, dest)}\n\n</div>\n')
     return marker.sub(lambda m: "\n".join(out), body)
@@ -410,7 +435,7 @@ def add_quiz_privacy_note(body: str, src: str) -> str:
         return body
     about = relative_md(src, "about.md")
     note = ("\nThese questions are for learning, not a test. Your answers are kept only on this device, so you can "
-            f"come back to them; [clear them]({about}#privacy) at any time.\n{{: .ps-quiz-note }}\n")
+            f"come back to them; [clear them]({about}#privacy) at any time.\n{{: .ps-quiz-note data-search-exclude=\"true\" }}\n")
     return QUIZ_SECTION.sub(lambda m: m.group(1) + note, body, count=1)
 
 

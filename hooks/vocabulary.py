@@ -73,8 +73,8 @@ STAGE_SECTIONS = (
     "check-yourself",
 )
 
-# Short names for the "On this page" list (hooks/sections.py); other sections use their heading up to the
-# first comma or colon, or the heading's data-toc-label when the author gives one.
+# Short names for the "On this page" list (hooks/sections.py); other sections use their heading up to the end
+# of its first clause (sections.LABEL_END), or the heading's data-toc-label when the author gives one.
 SECTION_LABELS = {
     "what-is-happening": "What is happening",
     "what-to-expect": "What to expect",

@@ -376,8 +376,10 @@ def test_search_finds_pages_from_lay_words(server, phone, query, expected):
     page.locator("label.md-header__button[for='__search']").click()
     page.locator("input.md-search__input").press_sequentially(query, delay=20)
     page.wait_for_selector(".md-search-result__item", timeout=10000)
-    titles = page.locator(".md-search-result__item h1").all_inner_texts()
-    assert any(expected.lower() in t.lower() for t in titles[:5]), (query, titles[:5])
+    # The first five pages, each with its matching sections' headings ("When mood is low: depression").
+    titles = page.locator(".md-search-result__item").evaluate_all(
+        "items => items.slice(0, 5).map(i => [...i.querySelectorAll('h1, h2')].map(h => h.textContent).join(' | '))")
+    assert any(expected.lower() in t.lower() for t in titles), (query, titles)
 
 
 # Scenarios ----------------------------------------------------------------------------------------

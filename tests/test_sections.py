@@ -39,3 +39,6 @@ def test_labels_are_short():
     assert sections.label("What to expect socially at this stage", "what-to-expect", known) == "What to expect"
     assert sections.label("Whom to call, and what to tell them", "whom-to-call", known) == "Whom to call"
     assert sections.label("Going to hospital", "hospital", known) == "Going to hospital"
+    assert sections.label("Serious signs: tell the prescriber the same day", "serious", known) == "Serious signs"
+    assert sections.label("Brothers, sisters and children", "siblings", known) == "Brothers, sisters and children"
+    assert sections.label("Hope, with realism", "hope", known) == "Hope, with realism"
