@@ -14,6 +14,16 @@ if [ ! -x /usr/bin/chromium ]; then
   $SUDO apt-get update -q
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q chromium
 fi
+if ! command -v pdftotext >/dev/null; then   # reads back the printed group packet (tests/test_browser.py)
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+  $SUDO apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q poppler-utils
+fi
+if ! command -v zbarimg >/dev/null; then     # decodes printed QR codes (tests/test_clinicians.py)
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+  $SUDO apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q zbar-tools
+fi
 
 export NO_MKDOCS_2_WARNING=1 DISABLE_MKDOCS_2_WARNING=true
 exec .venv/bin/python -m pytest "$@"
