@@ -177,7 +177,7 @@ def on_page_content(html_text: str, page: Page, config, files: Files, **kwargs) 
         html_text += handouts.quiz_answers(html_text)
         return html_text + script(page, "copy-link.js") + script(page, "print.js")
     if src == "pathway.md":
-        return (html_text + "\n" + sharing.page_map_script(STATE["page_map"]) + script(page, "qrcode-generator.js")
+        return (html_text + "\n" + sharing.page_map_element(STATE["page_map"]) + script(page, "qrcode-generator.js")
                 + script(page, "copy-link.js") + script(page, "print.js") + script(page, "pathway.js"))
     if src == "clinicians.md":
         return html_text + script(page, "copy-link.js") + script(page, "pathway.js")

@@ -75,13 +75,14 @@ def entry(title: str, description: str, body: str = "", kind: str = "") -> dict[
 
 
 def page_map_json(entries: dict[str, dict[str, Any]]) -> str:
-    """The map as JSON that is safe inside <script type="application/json"> (no '</' or '<!--' can end it)."""
-    text = json.dumps(dict(sorted(entries.items())), ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return json.dumps(dict(sorted(entries.items())), ensure_ascii=False, separators=(",", ":"))
 
 
-def page_map_script(entries: dict[str, dict[str, Any]]) -> str:
-    return f'<script type="application/json" id="ps-page-map">{page_map_json(entries)}</script>\n'
+def page_map_element(entries: dict[str, dict[str, Any]]) -> str:
+    """The map inside the page, as an attribute of an empty hidden element: it travels with the page (so a saved
+    page works offline), is never executed (no script, so nothing for a content security policy to allow, and
+    Material's instant navigation does not re-run it), and the attribute is escaped."""
+    return f'<div id="ps-page-map" hidden data-ps-page-map="{html.escape(page_map_json(entries), quote=True)}"></div>\n'
 
 
 def missing(paths: Iterable[str], entries: dict[str, Any]) -> list[str]:

@@ -1,7 +1,7 @@
 /* Reading lists. Two places use this file (hooks/clinician_tools.py loads it only there):
 
    /pathway/?p=PATH,PATH,...  shows the list: each site path, in order, with its title and one-line description
-   from the page map the build writes into the page (<script type="application/json" id="ps-page-map">). A path
+   from the page map the build writes into the page (the data-ps-page-map attribute of #ps-page-map). A path
    may end in #section. An address that is malformed or not a page on this site is shown as an error line
    naming it, never dropped. Controls copy (copy-link.js), share or print the list; the QR code of the list's
    own address is drawn here with the vendored qrcode-generator (qrcode-generator.js, MIT), no request made.
@@ -33,7 +33,7 @@
   function pageMap() {
     var data = document.getElementById("ps-page-map");
     if (!data) return {};
-    try { return JSON.parse(data.textContent) || {}; } catch (e) { return {}; }
+    try { return JSON.parse(data.getAttribute("data-ps-page-map") || "{}") || {}; } catch (e) { return {}; }
   }
 
   // One item of ?p=: a known page (and section), or an error naming what was given.
@@ -156,12 +156,21 @@
     }
     var controls = root.querySelector(".ps-pathway__controls");
     if (controls) controls.hidden = raws.length === 0;
+    root.__psQrFor = raws.length ? here : "";
+    drawListQr(root);
+  }
+
+  // The QR code of the list's own address (again on a later run if the QR library was not loaded yet).
+  function drawListQr(root) {
+    var here = root.__psQrFor;
     var qrWrap = root.querySelector("[data-ps-pathway-qr-wrap]");
     var qrHost = root.querySelector("[data-ps-pathway-qr]");
+    if (!here || !qrWrap || !qrHost || root.getAttribute("data-ps-qr")) return;
     var urlText = root.querySelector("[data-ps-pathway-url]");
-    if (qrWrap && qrHost && raws.length) {
-      if (urlText) urlText.textContent = here;
-      qrWrap.hidden = !drawQr(qrHost, here, "QR code that opens this reading list");
+    if (urlText) urlText.textContent = here;
+    if (drawQr(qrHost, here, "QR code that opens this reading list")) {
+      root.setAttribute("data-ps-qr", "1");
+      qrWrap.hidden = false;
     }
   }
 
@@ -186,7 +195,8 @@
       if (!link) return;
       var path = sitePathOf(link.getAttribute("href"), base);
       if (!path) return;
-      names[path] = link.textContent.trim();
+      var group = row.closest("[data-ps-picker]").getAttribute("data-ps-group");  // "Bipolar disorder"
+      names[path] = (group ? group + ": " : "") + link.textContent.trim();
       var label = el("label", "ps-pick");
       var box = document.createElement("input");
       box.type = "checkbox";
@@ -243,7 +253,10 @@
   }
 
   function init() {
-    Array.prototype.forEach.call(document.querySelectorAll("[data-ps-pathway]"), renderList);
+    Array.prototype.forEach.call(document.querySelectorAll("[data-ps-pathway]"), function (root) {
+      renderList(root);
+      drawListQr(root);
+    });
     Array.prototype.forEach.call(document.querySelectorAll("[data-ps-builder]"), initBuilder);
   }
 
