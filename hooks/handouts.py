@@ -6,7 +6,7 @@ unit-tested (tests/test_handouts.py). hooks/clinician_tools.py wires them to MkD
 
 A handout is built from the stage page itself, so it never drifts from it:
 - "In short": the page's front matter ``module.keypoints``;
-- "Three things to do first": the first three items of its ``#what-helps`` section;
+- "Three things to do first": the first three items of its ``#what-helps`` section (subsections included);
 - "What to avoid": the first four items of its ``#what-to-avoid`` section;
 - the crisis numbers, the review date, and the page's own address with a QR code.
 An item is a top-level list item (``- text``) or a paragraph that starts with a bold lead line
@@ -45,7 +45,7 @@ def section(body: str, anchor: str) -> str:
 
 CITATION = re.compile(r"\s?\[@[^\]]+\]")
 LINK = re.compile(r"(?<!!)\[([^\]]+)\]\([^)]*\)")
-SENTENCE_END = re.compile(r"(?<=[.!?])[\"”']?\s+(?=[A-Z\"“'(])")
+SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”']))\s+(?=[A-Z\"“'(])")
 
 
 def clean(text: str) -> str:
@@ -56,9 +56,20 @@ def clean(text: str) -> str:
     return text
 
 
+def balanced(text: str) -> bool:
+    """True when every quotation opened in the text is closed."""
+    return text.count('"') % 2 == 0 and text.count("“") == text.count("”")
+
+
 def first_sentence(text: str) -> str:
-    parts = SENTENCE_END.split(text, maxsplit=1)
-    return parts[0].strip()
+    """The first sentence, or more when a quotation runs on: never an open quotation mark."""
+    parts = SENTENCE_END.split(text)
+    out = parts[0].strip()
+    for part in parts[1:]:
+        if balanced(out):
+            break
+        out = f"{out} {part.strip()}"
+    return out
 
 
 def shorten(text: str, limit: int = ITEM_CHARS) -> str:
@@ -67,7 +78,7 @@ def shorten(text: str, limit: int = ITEM_CHARS) -> str:
         return text
     out = ""
     for sentence in SENTENCE_END.split(text):
-        if out and len(out) + 1 + len(sentence) > limit:
+        if out and len(out) + 1 + len(sentence) > limit and balanced(out):
             return out
         out = f"{out} {sentence}" if out else sentence
     if len(out) <= limit:
@@ -82,19 +93,26 @@ LIST_ITEM = re.compile(r"^[-*][ \t]+(.*)$")
 
 
 def items(text: str, limit: int) -> list[str]:
-    """The first ``limit`` items of a section, in order, before any ### subsection.
+    """The first ``limit`` items of a section, in order (### subsections included: some pages group what
+    helps under "In mania" and "In depression").
 
-    Items are top-level list items and bold-lead paragraphs. Admonitions, content tabs, quotes and indented
-    blocks are skipped. A bold lead keeps its bold; after it comes the first sentence of its explanation."""
-    text = re.split(r"^### ", text, maxsplit=1, flags=re.M)[0]
+    Items are top-level list items or bold-lead paragraphs, whichever the section uses first: in a section of
+    bold leads, a list spells out the lead above it and is not an item of its own. Admonitions, content tabs,
+    quotes and indented blocks are skipped. A bold lead keeps its bold; after it comes the first sentence of
+    its explanation (more when a quotation runs on)."""
     lines = text.split("\n")
     found: list[str] = []
+    style = ""  # the section's item style, set by its first item: "list" or "lead"
     i = 0
     while i < len(lines) and len(found) < limit:
         line = lines[i]
         m_list = LIST_ITEM.match(line)
         m_lead = BOLD_LEAD.match(line)
+        if m_list and style == "lead":  # a list under a bold lead spells out that lead: not an item of its own
+            i += 1
+            continue
         if m_list:
+            style = "list"
             parts = [m_list.group(1)]
             i += 1
             while i < len(lines) and lines[i].startswith(("  ", "\t")) and lines[i].strip() \
@@ -103,7 +121,8 @@ def items(text: str, limit: int) -> list[str]:
                 i += 1
             found.append(format_item(" ".join(parts)))
             continue
-        if m_lead:
+        if m_lead and style != "list":
+            style = "lead"
             lead = m_lead.group(1).strip()
             explanation = ""
             j = i + 1
@@ -124,7 +143,8 @@ def format_item(raw: str) -> str:
         lead, rest = m.group(1).strip(), m.group(2).strip()
         rest = first_sentence(rest) if rest else ""
         rest = shorten(rest, max(40, ITEM_CHARS - len(lead)))
-        return f"**{lead}** {rest}".strip()
+        joiner = "" if rest[:1] in ",.;:!?" else " "
+        return f"**{lead}**{joiner}{rest}".strip()
     return shorten(raw)
 
 
@@ -316,7 +336,8 @@ OPTION = re.compile(r'<input\b([^>]*)><label\b[^>]*>(.*?)</label><div class="ans
 
 
 def strip_tags(fragment: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", fragment)).strip()
+    """The words of an HTML fragment, as plain text (entities decoded: escape again before output)."""
+    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", fragment)).strip())
 
 
 def quiz_answers(page_html: str) -> str:
