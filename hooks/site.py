@@ -117,6 +117,8 @@ def on_nav(nav, config, files, **kwargs):
 @event_priority(40)  # before mkdocs-quiz (0) replaces quizzes, after Material's meta plugin (50)
 def on_page_markdown(markdown: str, page: Page, config, files: Files, **kwargs) -> str:
     """Per page: re-parse and check the source, then render the module boxes, citations and scenarios."""
+    if page.file.generated_by:  # pages a hook writes (one-page handouts: hooks/clinician_tools.py)
+        return markdown
     src = page.file.src_uri
     shown = f"docs/{src}"
     text = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")

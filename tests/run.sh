@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Run every test, on a fresh machine too: installs the Python packages into .venv and Debian's
-# chromium (for the browser tests) when they are missing. Extra arguments go to pytest.
+# Run every test, on a fresh machine too: installs the Python packages into .venv and, when missing, the
+# Debian packages the tests drive: chromium (browser tests), poppler-utils (pdftotext and pdftoppm read back
+# printed pages) and zbar-tools (zbarimg decodes printed QR codes). Extra arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,15 +10,14 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/pip install -q --disable-pip-version-check -r requirements-test.txt
 
-if [ ! -x /usr/bin/chromium ]; then
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v pdftotext >/dev/null || missing+=(poppler-utils)
+command -v zbarimg >/dev/null || missing+=(zbar-tools)
+if [ ${#missing[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
   $SUDO apt-get update -q
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q chromium
-fi
-if ! command -v pdftotext >/dev/null; then   # reads back the printed group packet (tests/test_browser.py)
-  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
-  $SUDO apt-get update -q
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q poppler-utils
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q "${missing[@]}"
 fi
 
 export NO_MKDOCS_2_WARNING=1 DISABLE_MKDOCS_2_WARNING=true
