@@ -26,7 +26,10 @@ from mkdocs.utils import get_relative_url
 
 import content_model as cm
 import glossary
+import publish
+import quiz_assets
 import scenario_graph
+import search_scope
 import sections
 import vocabulary as V
 
@@ -72,6 +75,7 @@ def on_config(config, **kwargs):
         fail(problems)
     STATE["scenarios"] = scenarios
     STATE["embedded"] = {}
+    STATE["quiz_files"] = {}
 
     STATE["jinja"] = jinja2.Environment(
         loader=jinja2.FileSystemLoader(root / "overrides" / "partials" / "ps"),
@@ -159,6 +163,8 @@ def on_page_content(html_text: str, page: Page, config, files: Files, **kwargs) 
         html_text, [(sections.label(i.title, i.id, V.SECTION_LABELS), i.id) for i in page.toc.items if i.id])
     if getattr(page, "present_anchor_ids", None) is not None:
         page.present_anchor_ids.update(re.findall(r'<div class="quiz[^"]*"[^>]*\bid="(quiz-\d+)"', html_text))
+    html_text = move_quiz_code(html_text, page)
+    html_text = search_scope.exclude(html_text)
     if 'class="quiz"' in html_text:  # quizzes that say right or wrong in words, loaded only where used
         src = get_relative_url("assets/javascripts/quiz-voice.js", page.url)
         html_text += f'\n<script src="{src}"></script>\n'
@@ -181,36 +187,39 @@ def on_post_page(output: str, page: Page, config, **kwargs) -> str:
     return output
 
 
+@event_priority(-100)  # last: after other plugins wrote their files (redirect stubs), so every file is covered
 def on_post_build(config, **kwargs):
     """Cross-page checks (every scenario is embedded somewhere), then write the offline service worker."""
     orphans = sorted(set(STATE["scenarios"]) - set(STATE["embedded"]))
     if orphans:
         fail([cm.Problem(f"docs/scenarios/{o}.yml", "this scenario is not embedded on any page",
                          f"add <!-- md:scenario {o} --> under a page's Practise section") for o in orphans])
-    write_service_worker(Path(config["site_dir"]))
+    site = Path(config["site_dir"])
+    for name, code in STATE["quiz_files"].items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(code, encoding="utf-8")
+    search = config["plugins"].get("material/search") or config["plugins"].get("search")
+    publish.finish(  # manifest and icons, security headers, service worker
+        site, env=STATE["jinja"], site_name=config["site_name"], description=config["site_description"] or "",
+        favicon=Path(config["docs_dir"]) / config["theme"]["favicon"],
+        search_langs=list(search.config.lang or ["en"]) if search else ["en"],
+        offline_enabled=(config["extra"] or {}).get("offline", True) is not False)
 
 
-def write_service_worker(site: Path) -> None:
-    """sw.js and offline.html at the site root: crisis help and visited pages keep working offline."""
-    import hashlib
-
-    pages = sorted("" if p.parent == site else p.parent.relative_to(site).as_posix() + "/"
-                   for p in site.glob("**/index.html")
-                   if not p.relative_to(site).as_posix().startswith(("assets/", "search/"))
-                   and 'http-equiv="refresh"' not in p.read_text(encoding="utf-8"))
-    crisis = (site / "crisis" / "index.html").read_text(encoding="utf-8")
-    assets = sorted({posixpath.normpath(posixpath.join("crisis", ref))
-                     for ref in re.findall(r'<(?:link|script)\b[^>]*?(?:href|src)="([^"#?:]+\.(?:css|js|svg))"', crisis)})
-    offline = STATE["jinja"].get_template("offline.html").render()
-    (site / "offline.html").write_text(offline, encoding="utf-8")
-    digest = hashlib.sha256()
-    for f in sorted(site.rglob("*")):
-        if f.is_file() and f.name != "sw.js":
-            digest.update(f.relative_to(site).as_posix().encode() + f.read_bytes())
-    core = ["offline.html", "./", "crisis/", "about/", *assets]
-    sw = STATE["jinja"].get_template("sw.js.html").render(  # .html: a template MkDocs does not publish
-        version=digest.hexdigest()[:12], core=core, pages=[p or "./" for p in pages] + assets)
-    (site / "sw.js").write_text(sw, encoding="utf-8")
+def move_quiz_code(html_text: str, page: Page) -> str:
+    """mkdocs-quiz's inline CSS and JS become two cached files (hooks/quiz_assets.py says why and how)."""
+    try:
+        html_text, css, js = quiz_assets.split(html_text)
+    except quiz_assets.QuizCodeNotFound as err:
+        fail([cm.Problem(f"docs/{page.file.src_uri}", str(err),
+                         "mkdocs-quiz changed how it adds its code: update hooks/quiz_assets.py")])
+    if not css:
+        return html_text
+    files = STATE.setdefault("quiz_files", {})
+    names = [quiz_assets.file_name("css", css), quiz_assets.file_name("js", js)]
+    files.update(zip(names, (css, js)))
+    tags = quiz_assets.tags(*(get_relative_url(n, page.url) for n in names))
+    return quiz_assets.drop_hidden_progress(html_text.replace(quiz_assets.MARKER, tags), js)
 
 
 # Helpers -----------------------------------------------------------------------------------------
@@ -320,7 +329,8 @@ def render_facilitator_notes(body: str, dest: str) -> str:
         title = parsed.meta.get("title", src) if parsed else src
         slug = re.sub(r"[^a-z0-9]+", "-", src[:-3].lower()).strip("-")
         link = posixpath.relpath(src, posixpath.dirname(dest) or ".")
-        out.append(f"### {title} {{#notes-{slug}}}\n\nFrom [{title}]({link}).\n")
+        # data-search-exclude: the notes are indexed where they are written (hooks/search_scope.py)
+        out.append(f'### {title} {{#notes-{slug} data-search-exclude=""}}\n\nFrom [{title}]({link}).\n')
         for note in notes:
             out.append(f'<div class="ps-facilitator-note" markdown>\n\n{cm.rebase_links(note, src, dest)}\n\n</div>\n')
     return marker.sub(lambda m: "\n".join(out), body)

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import socket
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
@@ -49,19 +46,14 @@ def built_site(tmp_path_factory, port) -> Path:
     return site
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep test output readable
-        pass
-
-
 @pytest.fixture(scope="session")
 def server(built_site, port) -> str:
-    """Serve the built site on its loopback port."""
-    handler = functools.partial(_Quiet, directory=str(built_site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{port}"
+    """Serve the built site on its loopback port with the headers of its _headers file, as Netlify or Cloudflare
+    Pages would: every browser test runs under the site's Content-Security-Policy."""
+    from site_server import serve
+
+    address, httpd = serve(built_site, port)
+    yield address
     httpd.shutdown()
 
 
