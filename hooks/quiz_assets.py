@@ -4,7 +4,8 @@ Pure: works on a page's HTML text; no MkDocs import. mkdocs-quiz 1.7.1 appends i
 and script (~44 KB), plus small translation and config scripts, to the content of every page with a quiz, and
 cannot be told to link them instead. Inline, they are downloaded again with every quiz page and never cached;
 they also need 'unsafe-inline' in a Content-Security-Policy. ``split`` takes them out and returns the page
-with a <link> and a <script src> in their place, and the code to write once as content-addressed files.
+with one deferred <script src> in their place, and the code to write once as content-addressed files (the
+script loads the stylesheet).
 
 Upgrade safety: ``split`` raises ``QuizCodeNotFound`` when a page has a quiz but none of the inline code is
 where mkdocs-quiz 1.7.1 puts it, and the build stops (hooks/site.py); tests/test_quiz_assets.py runs the
@@ -15,6 +16,7 @@ those tests fail loudly instead of shipping quizzes without their code.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 
 # What mkdocs-quiz 1.7.1 appends (plugin.py, on_page_content): style, [confetti], translations, config, quiz.js,
@@ -39,26 +41,53 @@ def file_name(kind: str, code: str) -> str:
     return f"{DIRECTORY}/quiz.{digest}.{kind}"
 
 
-def split(html: str) -> tuple[str, str, str]:
-    """(html with MARKER where the code was, css, js). Pages without a quiz come back unchanged with empty code."""
+def split(html: str) -> tuple[str, str, list[str]]:
+    """(html with MARKER where the code was, css, scripts in page order). Pages without a quiz come back
+    unchanged with no code."""
     if not QUIZ.search(html):
-        return html, "", ""
+        return html, "", []
     styles = STYLE.findall(html)
-    scripts = SCRIPT.findall(html)
+    scripts = [s.strip() for s in SCRIPT.findall(html)]
     if not styles or not scripts or not any("mkdocsQuiz" in s for s in scripts):
         raise QuizCodeNotFound("mkdocs-quiz's inline <style> and <script type=\"text/javascript\"> were not found")
     css = "\n".join(s.strip() for s in styles) + "\n"
-    # Classic scripts run one after another in the global scope; joined in the same order they do the same.
-    js = "\n;\n".join(s.strip() for s in scripts) + "\n"
     html = STYLE.sub("", html)
     html = SCRIPT.sub(MARKER, html, count=1)
     html = SCRIPT.sub("", html).replace(FORM, "<form>")
-    return html, css, js
+    return html, css, scripts
 
 
-def tags(css_href: str, js_href: str) -> str:
-    """The tags that replace the inline code (a plain script: it runs where the inline one ran)."""
-    return f'<link rel="stylesheet" href="{css_href}">\n<script src="{js_href}"></script>'
+# Prepended to the script file: load the quiz stylesheet without holding up the first paint (quizzes sit at the
+# end of a page). Material's instant navigation re-runs the script on each quiz page, which re-adds the link.
+CSS_LOADER = """(function () {
+  var me = document.currentScript, href = me && new URL(%s, me.src).href;
+  if (href && !document.querySelector('link[rel="stylesheet"][href="' + href + '"]')) {
+    var link = document.createElement("link");
+    link.rel = "stylesheet";
+    link.href = href;
+    document.head.appendChild(link);
+  }
+})();"""
+
+
+def script_file(css_name: str, scripts: list[str]) -> str:
+    """One file: the stylesheet loader, then mkdocs-quiz's scripts in page order (classic scripts run one
+    after another in the global scope, so joined they do the same). quiz.js itself (the script that reads
+    document$) runs with document$ hidden: it is loaded with `defer`, after Material's bundle has defined
+    document$, and would then initialise twice on the first load (once now, once when document$ first fires),
+    adding a second "Try again" button to every quiz. Material re-runs the script on every instant
+    navigation anyway, so one initialisation per run is all it needs."""
+    parts = [CSS_LOADER % json.dumps(css_name.rsplit("/", 1)[-1])]
+    for code in scripts:
+        if "document$" in code:
+            code = "(function (document$) {\n" + code + "\n})();"
+        parts.append(code)
+    return "\n;\n".join(parts) + "\n"
+
+
+def tags(js_href: str) -> str:
+    """The tag that replaces the inline code: deferred, so it never holds up reading the page."""
+    return f'<script src="{js_href}" defer></script>'
 
 
 # With show_progress off the progress widgets stay hidden (display: none) for good; quiz.js checks for them
@@ -67,8 +96,8 @@ PROGRESS = re.compile(r'<div id="quiz-progress-sidebar"[^>]*style="display: none
                       r'|<nav id="quiz-progress-mobile"[^>]*style="display: none;">.*?</nav>', re.S)
 
 
-def drop_hidden_progress(html: str, js: str) -> str:
+def drop_hidden_progress(html: str, scripts: list[str]) -> str:
     """Remove the progress widgets when the page's quiz config turns progress off."""
-    if "showProgress: false" not in js:
+    if not any("showProgress: false" in code for code in scripts):
         return html
     return PROGRESS.sub("", html)

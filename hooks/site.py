@@ -167,7 +167,7 @@ def on_page_content(html_text: str, page: Page, config, files: Files, **kwargs) 
     html_text = search_scope.exclude(html_text)
     if 'class="quiz"' in html_text:  # quizzes that say right or wrong in words, loaded only where used
         src = get_relative_url("assets/javascripts/quiz-voice.js", page.url)
-        html_text += f'\n<script src="{src}"></script>\n'
+        html_text += f'\n<script src="{src}" defer></script>\n'  # after quiz.js (also deferred)
     if "<quiz>" in html_text:
         fail([cm.Problem(f"docs/{page.file.src_uri}", "a <quiz> block was not turned into a quiz",
                          "each <quiz> and </quiz> stands alone on its own line")])
@@ -209,17 +209,18 @@ def on_post_build(config, **kwargs):
 def move_quiz_code(html_text: str, page: Page) -> str:
     """mkdocs-quiz's inline CSS and JS become two cached files (hooks/quiz_assets.py says why and how)."""
     try:
-        html_text, css, js = quiz_assets.split(html_text)
+        html_text, css, scripts = quiz_assets.split(html_text)
     except quiz_assets.QuizCodeNotFound as err:
         fail([cm.Problem(f"docs/{page.file.src_uri}", str(err),
                          "mkdocs-quiz changed how it adds its code: update hooks/quiz_assets.py")])
     if not css:
         return html_text
-    files = STATE.setdefault("quiz_files", {})
-    names = [quiz_assets.file_name("css", css), quiz_assets.file_name("js", js)]
-    files.update(zip(names, (css, js)))
-    tags = quiz_assets.tags(*(get_relative_url(n, page.url) for n in names))
-    return quiz_assets.drop_hidden_progress(html_text.replace(quiz_assets.MARKER, tags), js)
+    css_name = quiz_assets.file_name("css", css)
+    js = quiz_assets.script_file(css_name, scripts)
+    js_name = quiz_assets.file_name("js", js)
+    STATE["quiz_files"].update({css_name: css, js_name: js})
+    tag = quiz_assets.tags(get_relative_url(js_name, page.url))
+    return quiz_assets.drop_hidden_progress(html_text.replace(quiz_assets.MARKER, tag), scripts)
 
 
 # Helpers -----------------------------------------------------------------------------------------

@@ -31,6 +31,12 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):  # keep test output readable
         pass
 
+    def setup(self):
+        super().setup()
+        counter = getattr(self.server, "counter", None)
+        if counter is not None:  # count every byte sent (headers and body), for tests/benchmark.py
+            self.wfile = _Counting(self.wfile, counter)
+
     def end_headers(self):
         rules_file = self.root / "_headers"
         if rules_file.exists():
@@ -57,9 +63,33 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         return io.BytesIO(data)
 
 
+class Counter:
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.bytes = 0
+        self.paths: list[str] = []
+
+    def add(self, n: int) -> None:
+        with self.lock:
+            self.bytes += n
+
+
+class _Counting:
+    def __init__(self, raw, counter: Counter):
+        self.raw, self.counter = raw, counter
+
+    def write(self, data) -> int:
+        self.counter.add(len(data))
+        return self.raw.write(data)
+
+    def __getattr__(self, name):
+        return getattr(self.raw, name)
+
+
 def serve(site: Path, port: int = 0, use_gzip: bool = False) -> tuple[str, http.server.ThreadingHTTPServer]:
     """Start serving in a thread; returns (base address, server). Call server.shutdown() to stop."""
     handler = type("Handler", (SiteHandler,), {"use_gzip": use_gzip, "root": Path(site)})
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(site)))
+    httpd.counter = Counter()
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{httpd.server_address[1]}", httpd
