@@ -63,15 +63,18 @@ def icons(svg: str) -> dict[str, bytes]:
     }
 
 
-def manifest(name: str, short_name: str, description: str, theme_color: str, background_color: str) -> dict:
-    """The manifest, with addresses relative to itself (it sits at the site root), so any base path works."""
+def manifest(name: str, short_name: str, description: str, theme_color: str, background_color: str,
+             site_url: str = "") -> dict:
+    """The manifest. The app's address is the site's (SITE_URL); without one, relative to the manifest, which
+    sits at the site root. Icon addresses are always relative to it, so any base path works."""
+    home = site_url or "./"
     return {
         "name": name,
         "short_name": short_name,
         "description": description,
-        "id": "./",
-        "start_url": "./",
-        "scope": "./",
+        "id": home,
+        "start_url": home,
+        "scope": home,
         "display": "standalone",
         "lang": "en",
         "theme_color": theme_color,
@@ -101,4 +104,4 @@ if __name__ == "__main__":
     source, target = Path(sys.argv[1]), Path(sys.argv[2])
     print("\n".join(write(target, source.read_text(encoding="utf-8"), name="Together in Recovery",
                           short_name="Together", description="", theme_color="#00796b",
-                          background_color="#ffffff")))
+                          background_color="#ffffff", site_url="")))

@@ -28,13 +28,14 @@ SIZE_SLOT = re.compile(r"(<span data-ps-offline-size>)(.*?)(</span>)", re.S)
 
 
 def finish(site: Path, *, env: jinja2.Environment, site_name: str, description: str, favicon: Path,
-           search_langs: list[str], offline_enabled: bool = True) -> dict:
+           search_langs: list[str], site_url: str = "", offline_enabled: bool = True) -> dict:
     """Write the site-wide files; return what was saved offline (for tests and the build log)."""
     kill = env.get_template("sw-kill.js.html").render()
     (site / "sw-kill.js").write_text(kill, encoding="utf-8")
     (site / "offline.html").write_text(env.get_template("offline.html").render(), encoding="utf-8")
     manifest.write(site, favicon.read_text(encoding="utf-8"), name=site_name, short_name=SHORT_NAME,
-                   description=description, theme_color=THEME_COLOR, background_color=BACKGROUND_COLOR)
+                   description=description, theme_color=THEME_COLOR, background_color=BACKGROUND_COLOR,
+                   site_url=site_url)
 
     pages = {p: p.read_text(encoding="utf-8") for p in sorted(site.rglob("*.html"))}
     hashes = {headers.sha256(s) for text in pages.values() for s in headers.inline_scripts(text)}

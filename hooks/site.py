@@ -202,7 +202,7 @@ def on_post_build(config, **kwargs):
     publish.finish(  # manifest and icons, security headers, service worker
         site, env=STATE["jinja"], site_name=config["site_name"], description=config["site_description"] or "",
         favicon=Path(config["docs_dir"]) / config["theme"]["favicon"],
-        search_langs=list(search.config.lang or ["en"]) if search else ["en"],
+        search_langs=list(search.config.lang or ["en"]) if search else ["en"], site_url=config["site_url"] or "",
         offline_enabled=(config["extra"] or {}).get("offline", True) is not False)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -69,20 +70,26 @@ def test_quizzes_rendered_and_configured(built_site):
     assert html.count('class="quiz"') >= 3
     tags = re.findall(r'<div class="quiz"[^>]*>', html)
     assert not [t for t in tags if "data-auto-submit" in t or "data-disable-after-submit" in t]  # both off
-    assert "confetti: false" in html and "showProgress: false" in html
+    script = re.search(r'<script src="([^"]*assets/quiz/quiz\.[0-9a-f]{10}\.js)" defer>', html)
+    assert script, "the quiz code is linked as one cached file (hooks/quiz_assets.py)"
+    code = (built_site / "skills" / "communicating" / script.group(1)).resolve().read_text(encoding="utf-8")
+    assert "confetti: false" in code and "showProgress: false" in code
     assert "<quiz>" not in html
 
 
 def test_quiz_pages_say_answers_stay_on_the_device(built_site):
     """Phones are shared: each quiz section says answers stay on this device and links the clear control."""
     html = (built_site / "skills" / "communicating" / "index.html").read_text(encoding="utf-8")
-    assert re.search(r'<p class="ps-quiz-note">[^<]*<a href="\.\./\.\./about/#privacy">clear them</a>', html)
+    assert re.search(r'<p class="ps-quiz-note"[^>]*>[^<]*<a href="\.\./\.\./about/#privacy">clear them</a>', html)
 
 
 def test_quiz_code_only_on_pages_with_quizzes(built_site):
-    """mkdocs-quiz's ~60 KB of inline code stays off pages without a quiz."""
+    """mkdocs-quiz's code stays off pages without a quiz, and is never inline (one cached file instead)."""
     crisis = (built_site / "crisis" / "index.html").read_text(encoding="utf-8")
-    assert "mkdocsQuizConfig" not in crisis
+    assert "mkdocsQuizConfig" not in crisis and "assets/quiz/" not in crisis
+    for page in html_pages(built_site):
+        text = page.read_text(encoding="utf-8")
+        assert "mkdocsQuizConfig" not in text and 'onsubmit="' not in text, page
 
 
 def test_module_boxes_and_review_status(built_site):
@@ -207,13 +214,13 @@ def test_build_stops_on_unknown_source_file_field(mini_site):
 
 
 def test_offline_worker_is_written(built_site):
-    """sw.js (at the root, so it covers every page) precaches crisis help and lists every page; offline.html exists."""
+    """sw.js (at the root, so it covers every page) saves crisis help first and lists every file with its hash."""
     sw = (built_site / "sw.js").read_text(encoding="utf-8")
-    core = re.search(r"const CORE = (\[.*?\]);", sw).group(1)
-    assert '"crisis/"' in core and '"offline.html"' in core
+    core = json.loads(re.search(r"const CORE = (\[.*?\]);", sw).group(1))
+    assert core[:2] == ["offline.html", "crisis/"]
     assert re.search(r'const VERSION = "[0-9a-f]{12}"', sw)
     assert "http://" not in sw and "https://" not in sw
-    for ref in re.findall(r'"([^"]+\.(?:css|js|svg))"', core):
+    for ref in core[2:]:
         assert (built_site / ref).exists(), ref
     assert "Get help now" in (built_site / "offline.html").read_text(encoding="utf-8")
 

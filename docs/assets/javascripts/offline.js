@@ -88,14 +88,15 @@
   }
 
   function watchForUpdates(reg) {
-    if (reg.waiting && navigator.serviceWorker.controller) notice(reg);
-    reg.addEventListener("updatefound", function () {
-      var next = reg.installing;
+    function track(next) {
       if (!next) return;
       next.addEventListener("statechange", function () {
         if (next.state === "installed" && navigator.serviceWorker.controller) notice(reg);
       });
-    });
+    }
+    if (reg.waiting && navigator.serviceWorker.controller) notice(reg);
+    track(reg.installing);  // the browser may have found the new version while the page loaded
+    reg.addEventListener("updatefound", function () { track(reg.installing); });
   }
 
   function start() {
