@@ -102,7 +102,12 @@ def version(items: list[Entry]) -> str:
 def core(items: list[Entry], crisis_html: str) -> list[str]:
     """Saved at install, before anything else: the offline page, the crisis page and what it loads."""
     known = {e.url for e in items}
-    refs = re.findall(r'<(?:link|script)\b[^>]*?\b(?:href|src)="([^"#?:]+)"', crisis_html)
+    refs = re.findall(r'<script\b[^>]*?\bsrc="([^"#?:]+)"', crisis_html)
+    for tag in re.findall(r"<link\b[^>]*>", crisis_html):  # what the page loads, not prev/next page links
+        rel = re.search(r'\brel="([^"]+)"', tag)
+        href = re.search(r'\bhref="([^"#?:]+)"', tag)
+        if rel and href and set(rel.group(1).split()) & {"stylesheet", "icon", "manifest", "apple-touch-icon"}:
+            refs.append(href.group(1))
     assets = {resolve("crisis/", ref) for ref in refs}
     return [u for u in CORE_PAGES if u in known] + sorted(a for a in assets if a in known)
 

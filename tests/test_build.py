@@ -225,6 +225,35 @@ def test_offline_worker_is_written(built_site):
     assert "Get help now" in (built_site / "offline.html").read_text(encoding="utf-8")
 
 
+def test_site_url_reaches_sitemap_canonical_links_and_manifest(mini_site):
+    """SITE_URL from the environment sets the address everywhere (a host at a sub-path, like GitHub Pages)."""
+    config = mini_site({STAGE: GOOD_STAGE}, {"tiny.yml": TINY})
+    url = "https://example.net/together/"
+    result = run_build(config, config.parent / "site", site_url=url)
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = config.parent / "site"
+    assert f"<loc>{url}crisis/</loc>" in (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert f'<link rel="canonical" href="{url}crisis/">' in (site / "crisis" / "index.html").read_text()
+    manifest = json.loads((site / "manifest.webmanifest").read_text(encoding="utf-8"))
+    assert manifest["start_url"] == manifest["scope"] == url
+
+
+def test_offline_false_builds_the_kill_switch(mini_site):
+    """OFFLINE=false (README, "Turning offline off"): sw.js unregisters itself and pages stop registering one."""
+    import os
+    import subprocess
+    import sys
+
+    config = mini_site({STAGE: GOOD_STAGE}, {"tiny.yml": TINY})
+    site = config.parent / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", "OFFLINE": "false"}
+    result = subprocess.run([str(Path(sys.executable).parent / "mkdocs"), "build", "--strict", "-f", str(config),
+                             "-d", str(site)], cwd=config.parent, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (site / "sw.js").read_text(encoding="utf-8") == (site / "sw-kill.js").read_text(encoding="utf-8")
+    assert '<meta name="ps-offline" content="off">' in (site / "crisis" / "index.html").read_text(encoding="utf-8")
+
+
 def test_no_template_or_translation_source_is_published(built_site):
     """A theme custom_dir publishes every non-template file: keep sources that are not for readers out."""
     leaked = [p.relative_to(built_site).as_posix() for p in built_site.rglob("*")

@@ -25,7 +25,8 @@ def make_site(root: Path, files: dict[str, str]) -> Path:
 
 FAKE = {
     "index.html": "<html>home</html>",
-    "crisis/index.html": '<link rel="stylesheet" href="../assets/stylesheets/main.css"><script src="../assets/x.js">',
+    "crisis/index.html": '<link rel="stylesheet" href="../assets/stylesheets/main.css"><script src="../assets/x.js">'
+                         '<link rel="prev" href="../skills/talk/"><link rel="next" href="../">',
     "skills/talk/index.html": "<html>talk</html>",
     "offline.html": "<html>offline</html>",
     "404.html": "<html>not found</html>",
