@@ -84,5 +84,43 @@ def mini_site(tmp_path) -> callable:
     return make
 
 
+# Browser tests ----------------------------------------------------------------------------------------
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+# bypass_csp: Playwright's polling waits (wait_for_function) run code in the page, which the site's
+# Content-Security-Policy forbids. tests/test_offline_perf.py checks the site itself under the policy.
+PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True, "device_scale_factor": 2,
+         "bypass_csp": True}
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One Debian Chromium for the whole session, driven by Playwright (never `playwright install`)."""
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), "Debian's chromium is missing: tests/run.sh installs it"
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def phone(browser):
+    """A fresh phone-sized context (no storage carried over); yields a function making pages."""
+    contexts = []
+
+    def make(**overrides):
+        ctx = browser.new_context(**{**PHONE, **overrides})
+        contexts.append(ctx)
+        return ctx.new_page()
+
+    yield make
+    for ctx in contexts:
+        ctx.close()
+
+
 def pytest_configure(config):
     config.addinivalue_line("markers", "browser: drives Debian's Chromium through Playwright")

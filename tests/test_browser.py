@@ -9,44 +9,21 @@ from urllib.parse import urlparse
 
 import pytest
 import yaml
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
-# bypass_csp: Playwright's polling waits (wait_for_function) run code in the page, which the site's
-# Content-Security-Policy forbids. tests/test_offline_perf.py checks the site itself under the policy.
-PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True, "device_scale_factor": 2,
-         "bypass_csp": True}
+from conftest import ARGS, CHROMIUM, PHONE  # noqa: F401 (re-exported for other test modules)
+
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 DOCS = Path(__file__).parent.parent / "docs"
 SCENARIOS = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((DOCS / "scenarios").glob("*.yml"))}
 
-
-@pytest.fixture(scope="session")
-def browser():
-    assert Path(CHROMIUM).exists(), "Debian's chromium is missing: tests/run.sh installs it"
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
-
-
-@pytest.fixture
-def phone(browser):
-    """A fresh phone-sized context (no storage carried over); yields a function making pages."""
-    contexts = []
-
-    def make(**overrides) -> Page:
-        ctx = browser.new_context(**{**PHONE, **overrides})
-        contexts.append(ctx)
-        return ctx.new_page()
-
-    yield make
-    for ctx in contexts:
-        ctx.close()
+# The browser and phone fixtures live in conftest.py, so every test module shares one Chromium: a fixture
+# imported into a second module is a second session fixture there, and a second Playwright in one process
+# fails ("Sync API inside the asyncio loop"). These names stay importable for modules that import them
+# from here; they are not fixtures, so pytest gives those modules the conftest ones.
+browser = phone = None
 
 
 def site_pages(built_site: Path) -> list[str]:
