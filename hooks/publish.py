@@ -2,7 +2,7 @@
 
 No MkDocs import: hooks/site.py calls ``finish`` from on_post_build with plain values. In order:
 
-1. offline.html, the kill-switch worker (sw-kill.js), the web app manifest and its icons (hooks/manifest.py);
+1. files handed over by the page hooks (the quiz code), offline.html, the kill-switch worker (sw-kill.js), the web app manifest and its icons (hooks/manifest.py);
 2. the Content-Security-Policy: hashes of every inline script left in any page, written as a <meta> into
    every page and, with frame-ancestors, into `_headers` (hooks/headers.py);
 3. the offline worker sw.js: the precache list from the files now in the site (hooks/offline.py), after the
@@ -28,8 +28,13 @@ SIZE_SLOT = re.compile(r"(<span data-ps-offline-size>)(.*?)(</span>)", re.S)
 
 
 def finish(site: Path, *, env: jinja2.Environment, site_name: str, description: str, favicon: Path,
-           search_langs: list[str], site_url: str = "", offline_enabled: bool = True) -> dict:
-    """Write the site-wide files; return what was saved offline (for tests and the build log)."""
+           search_langs: list[str], site_url: str = "", offline_enabled: bool = True,
+           files: dict[str, str] | None = None) -> dict:
+    """Write the site-wide files; return what was saved offline (for tests and the build log).
+    files: more files to write first (name under the site -> text), e.g. the quiz code (hooks/quiz_assets.py)."""
+    for name, text in (files or {}).items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(text, encoding="utf-8")
     kill = env.get_template("sw-kill.js.html").render()
     (site / "sw-kill.js").write_text(kill, encoding="utf-8")
     (site / "offline.html").write_text(env.get_template("offline.html").render(), encoding="utf-8")

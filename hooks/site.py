@@ -189,18 +189,14 @@ def on_post_page(output: str, page: Page, config, **kwargs) -> str:
 
 @event_priority(-100)  # last: after other plugins wrote their files (redirect stubs), so every file is covered
 def on_post_build(config, **kwargs):
-    """Cross-page checks (every scenario is embedded somewhere), then write the offline service worker."""
+    """Cross-page checks (every scenario is embedded somewhere), then the site-wide files (hooks/publish.py)."""
     orphans = sorted(set(STATE["scenarios"]) - set(STATE["embedded"]))
     if orphans:
         fail([cm.Problem(f"docs/scenarios/{o}.yml", "this scenario is not embedded on any page",
                          f"add <!-- md:scenario {o} --> under a page's Practise section") for o in orphans])
-    site = Path(config["site_dir"])
-    for name, code in STATE["quiz_files"].items():
-        (site / name).parent.mkdir(parents=True, exist_ok=True)
-        (site / name).write_text(code, encoding="utf-8")
     search = config["plugins"].get("material/search") or config["plugins"].get("search")
-    publish.finish(  # manifest and icons, security headers, service worker
-        site, env=STATE["jinja"], site_name=config["site_name"], description=config["site_description"] or "",
+    publish.finish(  # quiz code files, manifest and icons, security headers, service worker
+        Path(config["site_dir"]), files=STATE["quiz_files"], env=STATE["jinja"], site_name=config["site_name"], description=config["site_description"] or "",
         favicon=Path(config["docs_dir"]) / config["theme"]["favicon"],
         search_langs=list(search.config.lang or ["en"]) if search else ["en"], site_url=config["site_url"] or "",
         offline_enabled=(config["extra"] or {}).get("offline", True) is not False)

@@ -264,3 +264,24 @@ def test_no_template_or_translation_source_is_published(built_site):
 def test_home_title_names_the_site_once(built_site):
     html = (built_site / "index.html").read_text(encoding="utf-8")
     assert re.search(r"<title>\s*Together in Recovery\s*</title>", html)
+
+
+def test_github_pages_workflow_builds_strictly_and_deploys_the_site():
+    import yaml
+
+    flow = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8"))
+    steps = flow["jobs"]["build"]["steps"]
+    build = next(s for s in steps if "mkdocs build" in s.get("run", ""))
+    assert "--strict" in build["run"] and " -q" not in build["run"] and "SITE_URL" in build["env"]
+    assert any(s.get("uses", "").startswith("actions/upload-pages-artifact") and s["with"]["path"] == "site"
+               for s in steps)
+    assert flow["jobs"]["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages")
+    assert flow["permissions"]["pages"] == "write" and flow["permissions"]["id-token"] == "write"
+
+
+def test_no_script_holds_up_the_first_paint(built_site):
+    """Every script file is deferred, Material's bundle included (overrides/main.html): pages paint first."""
+    for page in html_pages(built_site):
+        text = page.read_text(encoding="utf-8")
+        for tag in re.findall(r"<script\b[^>]*\bsrc=[^>]*>", text):
+            assert " defer" in tag, (page, tag)

@@ -9,7 +9,7 @@ import shutil
 import time
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Error, Page, expect
 
 from conftest import ROOT, run_build
 from site_server import serve
@@ -40,7 +40,10 @@ def poll(page: Page, script: str, expected, timeout_s: float = 30):
     end = time.time() + timeout_s
     value = None
     while time.time() < end:
-        value = page.evaluate(script)
+        try:
+            value = page.evaluate(script)
+        except Error:  # the page navigated meanwhile (the kill worker reloads it): ask again
+            value = None
         if value == expected:
             return value
         page.wait_for_timeout(250)
@@ -180,6 +183,7 @@ def test_kill_switch_removes_the_worker_and_every_saved_page(own_copy, phone):
     page.goto(base + "/crisis/", wait_until="load")  # the browser checks sw.js on navigation
     assert poll(page, "caches.keys().then(k => k.length)", 0) == 0
     assert poll(page, "navigator.serviceWorker.controller === null", True) is True
+    page.wait_for_load_state("load")
     page.reload(wait_until="load")
     page.wait_for_timeout(2000)  # a page may register sw.js again: it is now the kill worker, which saves nothing
     assert page.evaluate("caches.keys()") == []
