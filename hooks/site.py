@@ -30,7 +30,10 @@ import glossary
 import group_packet
 import group_plans
 import paths
+import publish
+import quiz_assets
 import scenario_graph
+import search_scope
 import sections
 import vocabulary as V
 
@@ -83,6 +86,7 @@ def on_config(config, **kwargs):
         fail(problems)
     STATE["scenarios"] = scenarios
     STATE["embedded"] = {}
+    STATE["quiz_files"] = {}
 
     STATE["paths"] = load_paths(docs)
     STATE["jinja"] = jinja2.Environment(
@@ -201,9 +205,11 @@ def on_page_content(html_text: str, page: Page, config, files: Files, **kwargs) 
     if getattr(page, "present_anchor_ids", None) is not None:
         page.present_anchor_ids.update(re.findall(r'<div class="quiz[^"]*"[^>]*\bid="(quiz-\d+)"', html_text))
     html_text = search_tuning(html_text, page)
+    html_text = move_quiz_code(html_text, page)
+    html_text = search_scope.exclude(html_text)
     if 'class="quiz"' in html_text:  # quizzes that say right or wrong in words, loaded only where used
         src = get_relative_url("assets/javascripts/quiz-voice.js", page.url)
-        html_text += f'\n<script src="{src}"></script>\n'
+        html_text += f'\n<script src="{src}" defer></script>\n'  # after quiz.js (also deferred)
     if "<quiz>" in html_text:
         fail([cm.Problem(f"docs/{page.file.src_uri}", "a <quiz> block was not turned into a quiz",
                          "each <quiz> and </quiz> stands alone on its own line")])
@@ -235,38 +241,36 @@ def on_post_page(output: str, page: Page, config, **kwargs) -> str:
     return output
 
 
+@event_priority(-100)  # last: after other plugins wrote their files (redirect stubs), so every file is covered
 def on_post_build(config, **kwargs):
-    """Cross-page checks (every scenario is embedded somewhere), then write the offline service worker."""
+    """Cross-page checks (every scenario is embedded somewhere), then the site-wide files (hooks/publish.py)."""
     orphans = sorted(set(STATE["scenarios"]) - set(STATE["embedded"]))
     if orphans:
         fail([cm.Problem(f"docs/scenarios/{o}.yml", "this scenario is not embedded on any page",
                          f"add <!-- md:scenario {o} --> under a page's Practise section") for o in orphans])
-    write_service_worker(Path(config["site_dir"]))
+    search = config["plugins"].get("material/search") or config["plugins"].get("search")
+    publish.finish(  # quiz code files, manifest and icons, security headers, service worker
+        Path(config["site_dir"]), files=STATE["quiz_files"], env=STATE["jinja"], site_name=config["site_name"], description=config["site_description"] or "",
+        favicon=Path(config["docs_dir"]) / config["theme"]["favicon"],
+        search_langs=list(search.config.lang or ["en"]) if search else ["en"], site_url=config["site_url"] or "",
+        offline_enabled=(config["extra"] or {}).get("offline", True) is not False)
 
 
-def write_service_worker(site: Path) -> None:
-    """sw.js and offline.html at the site root: crisis help and visited pages keep working offline."""
-    import hashlib
-
-    pages = sorted("" if p.parent == site else p.parent.relative_to(site).as_posix() + "/"
-                   for p in site.glob("**/index.html")
-                   if not p.relative_to(site).as_posix().startswith(("assets/", "search/"))
-                   and 'http-equiv="refresh"' not in p.read_text(encoding="utf-8"))
-    crisis = (site / "crisis" / "index.html").read_text(encoding="utf-8")
-    assets = sorted({posixpath.normpath(posixpath.join("crisis", ref))
-                     for ref in re.findall(r'<(?:link|script)\b[^>]*?(?:href|src)="([^"#?:]+\.(?:css|js|svg))"', crisis)})
-    # Feature scripts that only some pages load (start.js, listen.js ...): saved too, so saved pages work offline.
-    features = sorted({p.relative_to(site).as_posix() for p in (site / "assets" / "javascripts").glob("*.js")} - set(assets))
-    offline = STATE["jinja"].get_template("offline.html").render()
-    (site / "offline.html").write_text(offline, encoding="utf-8")
-    digest = hashlib.sha256()
-    for f in sorted(site.rglob("*")):
-        if f.is_file() and f.name != "sw.js":
-            digest.update(f.relative_to(site).as_posix().encode() + f.read_bytes())
-    core = ["offline.html", "./", "crisis/", "about/", *assets]
-    sw = STATE["jinja"].get_template("sw.js.html").render(  # .html: a template MkDocs does not publish
-        version=digest.hexdigest()[:12], core=core, pages=[p or "./" for p in pages] + assets + features)
-    (site / "sw.js").write_text(sw, encoding="utf-8")
+def move_quiz_code(html_text: str, page: Page) -> str:
+    """mkdocs-quiz's inline CSS and JS become two cached files (hooks/quiz_assets.py says why and how)."""
+    try:
+        html_text, css, scripts = quiz_assets.split(html_text)
+    except quiz_assets.QuizCodeNotFound as err:
+        fail([cm.Problem(f"docs/{page.file.src_uri}", str(err),
+                         "mkdocs-quiz changed how it adds its code: update hooks/quiz_assets.py")])
+    if not css:
+        return html_text
+    css_name = quiz_assets.file_name("css", css)
+    js = quiz_assets.script_file(css_name, scripts)
+    js_name = quiz_assets.file_name("js", js)
+    STATE["quiz_files"].update({css_name: css, js_name: js})
+    tag = quiz_assets.tags(get_relative_url(js_name, page.url))
+    return quiz_assets.drop_hidden_progress(html_text.replace(quiz_assets.MARKER, tag), scripts)
 
 
 # Helpers -----------------------------------------------------------------------------------------

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import socket
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
@@ -49,19 +46,14 @@ def built_site(tmp_path_factory, port) -> Path:
     return site
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep test output readable
-        pass
-
-
 @pytest.fixture(scope="session")
 def server(built_site, port) -> str:
-    """Serve the built site on its loopback port."""
-    handler = functools.partial(_Quiet, directory=str(built_site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{port}"
+    """Serve the built site on its loopback port with the headers of its _headers file, as Netlify or Cloudflare
+    Pages would: every browser test runs under the site's Content-Security-Policy."""
+    from site_server import serve
+
+    address, httpd = serve(built_site, port)
+    yield address
     httpd.shutdown()
 
 
@@ -92,12 +84,44 @@ def mini_site(tmp_path) -> callable:
     return make
 
 
+# Browser tests ----------------------------------------------------------------------------------------
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+# bypass_csp: Playwright's polling waits (wait_for_function) run code in the page, which the site's
+# Content-Security-Policy forbids. tests/test_offline_perf.py checks the site itself under the policy.
+PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True, "device_scale_factor": 2,
+         "bypass_csp": True}
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One Debian Chromium for the whole session, driven by Playwright (never `playwright install`)."""
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), "Debian's chromium is missing: tests/run.sh installs it"
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def phone(browser):
+    """A fresh phone-sized context (no storage carried over); yields a function making pages."""
+    contexts = []
+
+    def make(**overrides):
+        ctx = browser.new_context(**{**PHONE, **overrides})
+        contexts.append(ctx)
+        return ctx.new_page()
+
+    yield make
+    for ctx in contexts:
+        ctx.close()
+
+
 def pytest_configure(config):
     config.addinivalue_line("markers", "browser: drives Debian's Chromium through Playwright")
 
-
-def pytest_sessionfinish(session, exitstatus):
-    """Close the one shared Chromium that the browser tests opened, if they ran."""
-    module = sys.modules.get("test_browser")
-    if module is not None:
-        module.close_shared_browser()

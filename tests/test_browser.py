@@ -9,57 +9,21 @@ from urllib.parse import urlparse
 
 import pytest
 import yaml
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
-PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True, "device_scale_factor": 2}
+from conftest import ARGS, CHROMIUM, PHONE  # noqa: F401 (re-exported for other test modules)
+
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 DOCS = Path(__file__).parent.parent / "docs"
 SCENARIOS = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((DOCS / "scenarios").glob("*.yml"))}
 
-
-_SHARED: dict = {}  # one Playwright and one Chromium per test run, however many modules import the fixture
-
-
-def shared_browser():
-    """Other browser-test modules import `browser` and `phone` from here; pytest then registers the fixture
-    once per module, so the browser itself is kept here (two sync Playwrights cannot run at once)."""
-    if "browser" not in _SHARED:
-        assert Path(CHROMIUM).exists(), "Debian's chromium is missing: tests/run.sh installs it"
-        _SHARED["playwright"] = sync_playwright().start()
-        _SHARED["browser"] = _SHARED["playwright"].chromium.launch(executable_path=CHROMIUM, args=ARGS)
-    return _SHARED["browser"]
-
-
-def close_shared_browser() -> None:
-    """Called once at the end of the session (tests/conftest.py)."""
-    if "browser" in _SHARED:
-        _SHARED.pop("browser").close()
-        _SHARED.pop("playwright").stop()
-
-
-@pytest.fixture(scope="session")
-def browser():
-    yield shared_browser()
-
-
-@pytest.fixture
-def phone(browser):
-    """A fresh phone-sized context (no storage carried over); yields a function making pages."""
-    contexts = []
-
-    def make(**overrides) -> Page:
-        ctx = browser.new_context(**{**PHONE, **overrides})
-        contexts.append(ctx)
-        return ctx.new_page()
-
-    yield make
-    for ctx in contexts:
-        ctx.close()
+# The browser and phone fixtures live in conftest.py, so every test module shares one Chromium: a fixture
+# imported into a second module is a second session fixture there, and a second Playwright in one process
+# fails ("Sync API inside the asyncio loop"). These names stay importable for modules that import them
+# from here; they are not fixtures, so pytest gives those modules the conftest ones.
+browser = phone = None
 
 
 def site_pages(built_site: Path) -> list[str]:
@@ -317,6 +281,7 @@ def test_clear_control_empties_storage(server, phone):
     for key in keys:  # every stored key is named in the privacy statement
         named = key if key.startswith("ps-") else ("quiz_progress_" if key.startswith("quiz_") else key.split(".")[-1])
         assert named in about or named in page.content(), key
+    page.locator("html[data-ps-offline=saved]").wait_for(state="attached", timeout=60000)
     assert page.evaluate("caches.keys()"), "the offline helper saved pages"
     page.get_by_role("button", name="Clear everything this site stored on this device").tap()
     expect(page.locator("#ps-clear-status")).to_contain_text("Done")
@@ -325,37 +290,7 @@ def test_clear_control_empties_storage(server, phone):
     assert page.context.cookies() == []
 
 
-# Offline ------------------------------------------------------------------------------------------
-
-def test_crisis_help_and_visited_pages_work_offline(server, phone):
-    """After one visit, 'Get help now' and pages already read open with no connection; others say so kindly."""
-    page = phone()
-    page.goto(server + "/", wait_until="networkidle")
-    assert page.evaluate("navigator.serviceWorker.ready.then(r => !!r.active)")
-    page.goto(server + "/skills/communicating/", wait_until="networkidle")
-    page.wait_for_function("navigator.serviceWorker.controller !== null")
-    page.context.set_offline(True)
-    page.goto(server + "/crisis/")
-    expect(page.locator("h1")).to_have_text("Get help now")
-    expect(page.locator('a[href="tel:988"]').first).to_be_attached()
-    page.goto(server + "/skills/communicating/")
-    expect(page.locator("h1")).to_have_text("Communicating")
-    page.goto(server + "/skills/warning-signs/")
-    expect(page.locator("h1")).to_have_text("You are offline")
-    expect(page.get_by_role("link", name="Get help now")).to_be_visible()
-    page.context.set_offline(False)
-
-
-def test_save_every_page_for_offline_use(server, phone):
-    page = phone()
-    page.goto(server + "/about/", wait_until="networkidle")
-    page.wait_for_function("navigator.serviceWorker.controller !== null || navigator.serviceWorker.ready")
-    page.get_by_role("button", name="Save every page on this device").tap()
-    expect(page.locator("#ps-save-status")).to_contain_text("Saved", timeout=30000)
-    page.context.set_offline(True)
-    page.goto(server + "/affective/bipolar/rebuilding/")
-    expect(page.locator("h1")).to_contain_text("bipolar")
-    page.context.set_offline(False)
+# Offline: tests/test_offline_perf.py (every page offline after one visit, Data Saver, updates, kill switch).
 
 
 # Search -------------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -69,20 +70,26 @@ def test_quizzes_rendered_and_configured(built_site):
     assert html.count('class="quiz"') >= 3
     tags = re.findall(r'<div class="quiz"[^>]*>', html)
     assert not [t for t in tags if "data-auto-submit" in t or "data-disable-after-submit" in t]  # both off
-    assert "confetti: false" in html and "showProgress: false" in html
+    script = re.search(r'<script src="([^"]*assets/quiz/quiz\.[0-9a-f]{10}\.js)" defer>', html)
+    assert script, "the quiz code is linked as one cached file (hooks/quiz_assets.py)"
+    code = (built_site / "skills" / "communicating" / script.group(1)).resolve().read_text(encoding="utf-8")
+    assert "confetti: false" in code and "showProgress: false" in code
     assert "<quiz>" not in html
 
 
 def test_quiz_pages_say_answers_stay_on_the_device(built_site):
     """Phones are shared: each quiz section says answers stay on this device and links the clear control."""
     html = (built_site / "skills" / "communicating" / "index.html").read_text(encoding="utf-8")
-    assert re.search(r'<p class="ps-quiz-note">[^<]*<a href="\.\./\.\./about/#privacy">clear them</a>', html)
+    assert re.search(r'<p class="ps-quiz-note"[^>]*>[^<]*<a href="\.\./\.\./about/#privacy">clear them</a>', html)
 
 
 def test_quiz_code_only_on_pages_with_quizzes(built_site):
-    """mkdocs-quiz's ~60 KB of inline code stays off pages without a quiz."""
+    """mkdocs-quiz's code stays off pages without a quiz, and is never inline (one cached file instead)."""
     crisis = (built_site / "crisis" / "index.html").read_text(encoding="utf-8")
-    assert "mkdocsQuizConfig" not in crisis
+    assert "mkdocsQuizConfig" not in crisis and "assets/quiz/" not in crisis
+    for page in html_pages(built_site):
+        text = page.read_text(encoding="utf-8")
+        assert "mkdocsQuizConfig" not in text and 'onsubmit="' not in text, page
 
 
 def test_module_boxes_and_review_status(built_site):
@@ -207,15 +214,44 @@ def test_build_stops_on_unknown_source_file_field(mini_site):
 
 
 def test_offline_worker_is_written(built_site):
-    """sw.js (at the root, so it covers every page) precaches crisis help and lists every page; offline.html exists."""
+    """sw.js (at the root, so it covers every page) saves crisis help first and lists every file with its hash."""
     sw = (built_site / "sw.js").read_text(encoding="utf-8")
-    core = re.search(r"const CORE = (\[.*?\]);", sw).group(1)
-    assert '"crisis/"' in core and '"offline.html"' in core
+    core = json.loads(re.search(r"const CORE = (\[.*?\]);", sw).group(1))
+    assert core[:2] == ["offline.html", "crisis/"]
     assert re.search(r'const VERSION = "[0-9a-f]{12}"', sw)
     assert "http://" not in sw and "https://" not in sw
-    for ref in re.findall(r'"([^"]+\.(?:css|js|svg))"', core):
+    for ref in core[2:]:
         assert (built_site / ref).exists(), ref
     assert "Get help now" in (built_site / "offline.html").read_text(encoding="utf-8")
+
+
+def test_site_url_reaches_sitemap_canonical_links_and_manifest(mini_site):
+    """SITE_URL from the environment sets the address everywhere (a host at a sub-path, like GitHub Pages)."""
+    config = mini_site({STAGE: GOOD_STAGE}, {"tiny.yml": TINY})
+    url = "https://example.net/together/"
+    result = run_build(config, config.parent / "site", site_url=url)
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = config.parent / "site"
+    assert f"<loc>{url}crisis/</loc>" in (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert f'<link rel="canonical" href="{url}crisis/">' in (site / "crisis" / "index.html").read_text()
+    manifest = json.loads((site / "manifest.webmanifest").read_text(encoding="utf-8"))
+    assert manifest["start_url"] == manifest["scope"] == url
+
+
+def test_offline_false_builds_the_kill_switch(mini_site):
+    """OFFLINE=false (README, "Turning offline off"): sw.js unregisters itself and pages stop registering one."""
+    import os
+    import subprocess
+    import sys
+
+    config = mini_site({STAGE: GOOD_STAGE}, {"tiny.yml": TINY})
+    site = config.parent / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", "OFFLINE": "false"}
+    result = subprocess.run([str(Path(sys.executable).parent / "mkdocs"), "build", "--strict", "-f", str(config),
+                             "-d", str(site)], cwd=config.parent, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (site / "sw.js").read_text(encoding="utf-8") == (site / "sw-kill.js").read_text(encoding="utf-8")
+    assert '<meta name="ps-offline" content="off">' in (site / "crisis" / "index.html").read_text(encoding="utf-8")
 
 
 def test_no_template_or_translation_source_is_published(built_site):
@@ -228,3 +264,24 @@ def test_no_template_or_translation_source_is_published(built_site):
 def test_home_title_names_the_site_once(built_site):
     html = (built_site / "index.html").read_text(encoding="utf-8")
     assert re.search(r"<title>\s*Together in Recovery\s*</title>", html)
+
+
+def test_github_pages_workflow_builds_strictly_and_deploys_the_site():
+    import yaml
+
+    flow = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8"))
+    steps = flow["jobs"]["build"]["steps"]
+    build = next(s for s in steps if "mkdocs build" in s.get("run", ""))
+    assert "--strict" in build["run"] and " -q" not in build["run"] and "SITE_URL" in build["env"]
+    assert any(s.get("uses", "").startswith("actions/upload-pages-artifact") and s["with"]["path"] == "site"
+               for s in steps)
+    assert flow["jobs"]["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages")
+    assert flow["permissions"]["pages"] == "write" and flow["permissions"]["id-token"] == "write"
+
+
+def test_no_script_of_ours_holds_up_the_page(built_site):
+    """Every script file but Material's bundle (see overrides/main.html) is deferred: quiz code included."""
+    for page in html_pages(built_site):
+        text = page.read_text(encoding="utf-8")
+        for tag in re.findall(r"<script\b[^>]*\bsrc=[^>]*>", text):
+            assert " defer" in tag or re.search(r"/bundle\.[0-9a-f]{8}\.min\.js", tag), (page, tag)

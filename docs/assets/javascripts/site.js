@@ -1,5 +1,5 @@
 /* Site behaviour that needs no server: the privacy controls list and clear everything this site keeps
-   in the browser, and the offline helper. Works with Material's instant navigation. The crisis lines
+   in the browser. Works with Material's instant navigation. Offline saving lives in offline.js. The crisis lines
    (which country opens first) live in crisis-lines.js, loaded only on pages that have them. */
 (function () {
   "use strict";
@@ -79,46 +79,12 @@
     });
   }
 
-  // Offline support: a service worker keeps crisis help and visited pages on this device.
-  function registerWorker() {
-    if (!("serviceWorker" in navigator) || !window.__md_scope || location.protocol === "file:") return;
-    navigator.serviceWorker.register(new URL("sw.js", window.__md_scope).href).catch(function () {});
-  }
-
-  function askWorker(message) {
-    return navigator.serviceWorker.ready.then(function (reg) {
-      return new Promise(function (resolve) {
-        var channel = new MessageChannel();
-        channel.port1.onmessage = function (ev) { resolve(ev.data); };
-        reg.active.postMessage(message, [channel.port2]);
-      });
-    });
-  }
-
-  function initSaveAll() {
-    Array.prototype.forEach.call(document.querySelectorAll("[data-ps-save-all]"), function (btn) {
-      if (btn.getAttribute("data-ps-ready") || !("serviceWorker" in navigator)) return;
-      btn.setAttribute("data-ps-ready", "1");
-      btn.disabled = false;
-      var status = document.getElementById(btn.getAttribute("aria-controls") || "");
-      btn.addEventListener("click", function () {
-        if (status) status.textContent = "Saving…";
-        askWorker("save-all").then(function (answer) {
-          if (status) status.textContent = answer.ok ? "Saved: every page now works on this device without a connection."
-            : "Saving stopped part way. Try again when you have a better signal.";
-          listStorage();
-        });
-      });
-    });
-  }
-
   function init() {
     initScrollAreas();
-    initSaveAll();
     initClear();
   }
 
-  registerWorker();
+  window.psListStorage = listStorage;    // offline.js refreshes the list after saving or removing pages
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(init);
   } else if (document.readyState === "loading") {
