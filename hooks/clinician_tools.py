@@ -130,7 +130,7 @@ def on_page_markdown(markdown: str, page: Page, config, files: Files, **kwargs) 
 
 
 def script(page: Page, name: str) -> str:
-    return f'\n<script src="{get_relative_url("assets/javascripts/" + name, page.url)}"></script>'
+    return f'\n<script src="{get_relative_url("assets/javascripts/" + name, page.url)}" defer></script>'
 
 
 def print_actions(page: Page) -> str:

@@ -224,7 +224,7 @@ def page_scripts(page: Page) -> str:
         names += ["text-size.js", "listen.js"]
     if src in ("start.md", "index.md"):
         names.append("start.js")
-    return "".join(f'\n<script src="{get_relative_url("assets/javascripts/" + n, page.url)}"></script>'
+    return "".join(f'\n<script src="{get_relative_url("assets/javascripts/" + n, page.url)}" defer></script>'
                    for n in names)
 
 
