@@ -332,7 +332,9 @@ def crisis_from_page(text: str, checked: dt.date | None = None) -> str:
 QUIZ = re.compile(r'<div class="quiz"[^>]*\bid="(quiz-\d+)"[^>]*>(.*?)<section class="content[^"]*">(.*?)</section>',
                   re.S)
 QUESTION = re.compile(r'<div class="quiz-question"[^>]*>(.*?)</div>', re.S)
-OPTION = re.compile(r'<input\b([^>]*)><label\b[^>]*>(.*?)</label><div class="answer-feedback[^"]*">(.*?)</div>', re.S)
+# The feedback div may carry other attributes first: hooks/glue_content.py marks it data-search-exclude.
+OPTION = re.compile(r'<input\b([^>]*)><label\b[^>]*>(.*?)</label><div\b[^>]*\bclass="answer-feedback[^"]*"[^>]*>(.*?)</div>',
+                    re.S)
 
 
 def strip_tags(fragment: str) -> str:
@@ -359,6 +361,7 @@ def quiz_answers(page_html: str) -> str:
         rows.append(f"<li>{text}</li>")
     if not rows:
         return ""
-    return ('<section class="ps-answers" aria-label="Answers to the questions">'
+    # Printed only, and the quiz's feedback again: kept out of search (Material drops the attribute after indexing).
+    return ('<section class="ps-answers" data-search-exclude="true" aria-label="Answers to the questions">'
             '<p class="ps-answers__title">Answers to the questions</p>'
             f'<ol class="ps-answers__list">{"".join(rows)}</ol></section>\n')

@@ -18,6 +18,10 @@ from __future__ import annotations
 import re
 
 ATTR = "data-search-exclude"
+# Material removes the attribute from the page after indexing only when it has a value (its search plugin,
+# on_page_context: r'\s?data-search-\w+="[^"]+"'); a bare one (as mkdocs-quiz writes it) would stay in the HTML.
+MARK = f'{ATTR}="true"'
+BARE = re.compile(rf'\b{ATTR}(?=[\s/>])')
 # (tag, class attribute as rendered): blocks that repeat other pages or are furniture, not content.
 BLOCKS = [
     ("ol", "ps-refs"),                        # a page's own reference list: indexed once, on the sources page
@@ -48,5 +52,5 @@ PATTERNS = [pattern(tag, cls) for tag, cls in BLOCKS]
 def exclude(html: str) -> str:
     """Mark the repeated blocks so Material's search indexer skips them."""
     for pat in PATTERNS:
-        html = pat.sub(lambda m: m.group(1) + ("" if ATTR in m.group(1) else f" {ATTR}") + m.group(2), html)
-    return html
+        html = pat.sub(lambda m: m.group(1) + ("" if ATTR in m.group(1) else f" {MARK}") + m.group(2), html)
+    return BARE.sub(MARK, html)

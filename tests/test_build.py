@@ -285,3 +285,14 @@ def test_no_script_of_ours_holds_up_the_page(built_site):
         text = page.read_text(encoding="utf-8")
         for tag in re.findall(r"<script\b[^>]*\bsrc=[^>]*>", text):
             assert " defer" in tag or re.search(r"/bundle\.[0-9a-f]{8}\.min\.js", tag), (page, tag)
+
+
+def test_quiz_pages_carry_their_printed_answers(built_site):
+    """Every page with a quiz ends with the print-only answers (hooks/handouts.py), one per question."""
+    for page in built_site.glob("**/index.html"):
+        text = page.read_text(encoding="utf-8")
+        quizzes = len(re.findall(r'<div class="quiz"', text))
+        if quizzes and "/handout/" not in page.as_posix():
+            answers = re.search(r'<section class="ps-answers".*?</section>', text, re.S)
+            assert answers, f"{page}: {quizzes} quizzes but no printed answers"
+            assert answers.group(0).count("<li>") == quizzes, page

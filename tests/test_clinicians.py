@@ -165,7 +165,12 @@ def test_copy_link_works_after_instant_navigation_from_the_hub(browser, server):
     page = ctx.new_page()
     page.goto(server + "/clinicians/", wait_until="networkidle")
     page.evaluate("window.__marker = 'same document'")
-    page.locator('#pages-bipolar ~ .ps-picker a[href$="affective/bipolar/rebuilding/"]').first.tap()
+    link = page.locator('#pages-bipolar ~ .ps-picker a[href$="affective/bipolar/rebuilding/"]').first
+    link.scroll_into_view_if_needed()
+    # Material's navigation.tracking writes the section a reader scrolled to into the address 250 ms after the
+    # scroll stops; a tap sooner than that can land the hub's '#pages-bipolar' on the next page's address.
+    page.wait_for_timeout(400)
+    link.tap()
     page.wait_for_url(re.compile(r".*/affective/bipolar/rebuilding/$"))
     assert page.evaluate("window.__marker") == "same document", "instant navigation did not handle the link"
     button = page.get_by_role("button", name="Copy link to section: What helps")

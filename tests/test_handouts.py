@@ -191,6 +191,17 @@ def test_quiz_answers_are_gathered_in_order():
     assert handouts.quiz_answers("<p>No quiz.</p>") == ""
 
 
+def test_quiz_answers_found_when_feedback_is_kept_out_of_search():
+    """As built: glue_content.search_tuning puts data-search-exclude before the feedback's class."""
+    marked = QUIZ_HTML.replace('<div class="answer-feedback', '<div data-search-exclude="true" class="answer-feedback')
+    assert handouts.quiz_answers(marked) == handouts.quiz_answers(QUIZ_HTML) != ""
+
+
+def test_quiz_answers_are_kept_out_of_search():
+    """They repeat the quiz feedback, which search leaves out; Material's indexer skips the marked section."""
+    assert handouts.quiz_answers(QUIZ_HTML).startswith('<section class="ps-answers" data-search-exclude="true"')
+
+
 # sharing.py ---------------------------------------------------------------------------------------
 
 H2_HTML = ('<h2 id="what-helps">What <em>helps</em><a class="headerlink" href="#what-helps" title="Link">&para;</a></h2>'

@@ -480,7 +480,7 @@ def test_start_and_listen_work_offline_once_the_site_is_saved(server, phone):
     page.goto(server + "/about/", wait_until="networkidle")
     page.wait_for_function("navigator.serviceWorker.controller !== null || navigator.serviceWorker.ready")
     page.get_by_role("button", name="Save every page on this device").tap()
-    expect(page.locator("#ps-save-status")).to_contain_text("Saved", timeout=30000)
+    expect(page.locator("#ps-save-status")).to_contain_text("Every page is saved", timeout=30000)
     page.context.set_offline(True)
     try:
         page.goto(server + "/start/")

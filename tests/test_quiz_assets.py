@@ -53,6 +53,13 @@ def test_search_scope_marks_blocks_without_nesting_the_same_tag():
             '<div class="answer-feedback hidden"><div class="admonition">nested</div></div>')
     out = search_scope.exclude(html)
     assert out.count("data-search-exclude") == 3  # the feedback with a nested <div> is left alone (safe)
+    assert out.count('data-search-exclude="true"') == 3, "with a value, so Material removes it after indexing"
+
+
+def test_search_scope_gives_a_bare_marker_a_value():
+    """mkdocs-quiz writes a bare data-search-exclude; Material strips the attribute only when it has a value."""
+    out = search_scope.exclude('<a href="#quiz-0" class="quiz-header-link" data-search-exclude>#</a><p data-search-exclude/>')
+    assert out == '<a href="#quiz-0" class="quiz-header-link" data-search-exclude="true">#</a><p data-search-exclude="true"/>'
 
 
 def test_built_index_leaves_out_repeats(built_site):
