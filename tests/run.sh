@@ -21,4 +21,6 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 export NO_MKDOCS_2_WARNING=1 DISABLE_MKDOCS_2_WARNING=true
-exec .venv/bin/python -m pytest "$@"
+# Two workers (pytest-xdist), each with its own build, server and Chromium; tests marked with one xdist_group
+# stay together. `bash tests/run.sh -n 0 ...` runs in one process.
+exec .venv/bin/python -m pytest -n 2 --dist loadgroup "$@"

@@ -86,10 +86,17 @@ class _Counting:
         return getattr(self.raw, name)
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        """A browser that leaves a page mid-download closes the connection: not an error worth a traceback."""
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
+
+
 def serve(site: Path, port: int = 0, use_gzip: bool = False) -> tuple[str, http.server.ThreadingHTTPServer]:
     """Start serving in a thread; returns (base address, server). Call server.shutdown() to stop."""
     handler = type("Handler", (SiteHandler,), {"use_gzip": use_gzip, "root": Path(site)})
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(site)))
+    httpd = _Server(("127.0.0.1", port), functools.partial(handler, directory=str(site)))
     httpd.counter = Counter()
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{httpd.server_address[1]}", httpd

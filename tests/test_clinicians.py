@@ -63,7 +63,7 @@ def qr_codes(pdf: Path, tmp: Path, page_no: int = 1) -> list[str]:
 
 
 def print_pdf(page: Page, url: str, path: Path, paper: str = "A4") -> Path:
-    page.goto(url, wait_until="networkidle")
+    page.goto(url)  # "load": the QR code is an inline SVG and the page's scripts are deferred, so all have run
     page.emulate_media(media="print")
     path.write_bytes(page.pdf(format=paper))
     page.emulate_media(media="screen")
@@ -228,7 +228,8 @@ def test_one_page_handouts_fit_one_sheet_and_scan_back_to_their_page(browser, se
         assert pdf_pages(pdf) == 1, f"{stage}handout/ prints on {pdf_pages(pdf)} sheets of {paper}"
         flat = " ".join(pdf_text(pdf).split())
         assert "Three things to do first" in flat and "What to avoid" in flat and "988" in flat
-        assert qr_codes(pdf, tmp_path) == [server + stage], f"{stage}handout/: QR code"
+        if paper == "A4":  # the same QR code on either paper: decoded once
+            assert qr_codes(pdf, tmp_path) == [server + stage], f"{stage}handout/: QR code"
     ctx.close()
 
 
