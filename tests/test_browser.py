@@ -265,6 +265,9 @@ def test_clear_control_empties_storage(server, phone):
     expect(page.locator("#ps-clear-status")).to_contain_text("Done")
     assert page.evaluate("localStorage.length + sessionStorage.length") == 0
     assert page.evaluate("caches.keys()") == []
+    # The page is still under the offline helper until it is left: its next request must not bring a cache back.
+    page.evaluate("fetch(location.href).then(r => r.text())")
+    assert page.evaluate("caches.keys()") == []
     assert page.context.cookies() == []
 
 

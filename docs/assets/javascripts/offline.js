@@ -150,17 +150,22 @@
 
   function removeSaved() {
     try { localStorage.setItem(OFF_KEY, "off"); } catch (e) { /* storage off */ }
-    var jobs = [];
-    if (navigator.serviceWorker.controller) jobs.push(ask(navigator.serviceWorker.controller, { type: "forget" }));
-    if (window.caches) {
-      jobs.push(caches.keys().then(function (names) {
-        return Promise.all(names.map(function (n) { return caches.delete(n); }));
+    // Stop the worker saving first (see site.js clearAll), then remove its caches and the worker itself.
+    var worker = navigator.serviceWorker.controller;
+    var stopSaving = worker ? Promise.race([ask(worker, { type: "forget" }),
+      new Promise(function (resolve) { setTimeout(resolve, 2000); })]) : Promise.resolve();
+    return stopSaving.then(function () {
+      var jobs = [];
+      if (window.caches) {
+        jobs.push(caches.keys().then(function (names) {
+          return Promise.all(names.map(function (n) { return caches.delete(n); }));
+        }));
+      }
+      jobs.push(navigator.serviceWorker.getRegistrations().then(function (regs) {
+        return Promise.all(regs.map(function (r) { return r.unregister(); }));
       }));
-    }
-    jobs.push(navigator.serviceWorker.getRegistrations().then(function (regs) {
-      return Promise.all(regs.map(function (r) { return r.unregister(); }));
-    }));
-    return Promise.all(jobs).then(function () { registration = null; state("removed"); });
+      return Promise.all(jobs);
+    }).then(function () { registration = null; state("removed"); });
   }
 
   function saveNow() {

@@ -30,26 +30,31 @@
   function clearAll() {
     try { localStorage.clear(); } catch (e) { /* storage off */ }
     try { sessionStorage.clear(); } catch (e) { /* storage off */ }
-    var jobs = [];
+    // The offline helper is told to stop saving (and waited for) before its caches go, so a download it had
+    // in flight cannot bring a cache back after this page says "Done".
+    var stopSaving = Promise.resolve();
     if ("serviceWorker" in navigator && navigator.serviceWorker.controller) {
-      jobs.push(new Promise(function (resolve) {  // stop the offline helper saving anything more first
+      stopSaving = new Promise(function (resolve) {
         var channel = new MessageChannel();
         channel.port1.onmessage = function () { resolve(); };
-        navigator.serviceWorker.controller.postMessage("forget", [channel.port2]);
+        navigator.serviceWorker.controller.postMessage({ type: "forget" }, [channel.port2]);
         setTimeout(resolve, 2000);
-      }));
+      });
     }
-    if (window.caches && caches.keys) {
-      jobs.push(caches.keys().then(function (names) {
-        return Promise.all(names.map(function (n) { return caches.delete(n); }));
-      }));
-    }
-    if ("serviceWorker" in navigator && navigator.serviceWorker.getRegistrations) {
-      jobs.push(navigator.serviceWorker.getRegistrations().then(function (regs) {
-        return Promise.all(regs.map(function (r) { return r.unregister(); }));
-      }));
-    }
-    return Promise.all(jobs);
+    return stopSaving.then(function () {
+      var jobs = [];
+      if (window.caches && caches.keys) {
+        jobs.push(caches.keys().then(function (names) {
+          return Promise.all(names.map(function (n) { return caches.delete(n); }));
+        }));
+      }
+      if ("serviceWorker" in navigator && navigator.serviceWorker.getRegistrations) {
+        jobs.push(navigator.serviceWorker.getRegistrations().then(function (regs) {
+          return Promise.all(regs.map(function (r) { return r.unregister(); }));
+        }));
+      }
+      return Promise.all(jobs);
+    });
   }
 
   function initClear() {
