@@ -296,3 +296,41 @@ def test_quiz_pages_carry_their_printed_answers(built_site):
             answers = re.search(r'<section class="ps-answers".*?</section>', text, re.S)
             assert answers, f"{page}: {quizzes} quizzes but no printed answers"
             assert answers.group(0).count("<li>") == quizzes, page
+
+
+def css_depths(css: str) -> list[int]:
+    """The brace depth after each '{' or '}' of a stylesheet, comments and quoted strings left out."""
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    css = re.sub(r'"(?:\\.|[^"\\])*"|\'(?:\\.|[^\'\\])*\'', '""', css)
+    depth, depths = 0, []
+    for ch in css:
+        if ch in "{}":
+            depth += 1 if ch == "{" else -1
+            depths.append(depth)
+    return depths
+
+
+def test_css_depth_helper_finds_an_unclosed_block():
+    assert css_depths("@media print { a { b: c; }\n/* } */ p { q: r; }")[-1] == 1
+    assert css_depths('a::after { content: "}"; }')[-1] == 0
+
+
+def test_every_stylesheet_closes_its_blocks():
+    """An unclosed '@media print {' once turned every screen rule after it into a print rule (the group
+    packet showed its 67 printed pages on screen). Browsers forgive it, so only this test notices."""
+    for css in sorted((ROOT / "docs" / "assets" / "stylesheets").glob("*.css")):
+        depths = css_depths(css.read_text(encoding="utf-8"))
+        assert depths and min(depths) >= 0 and depths[-1] == 0, (
+            f"{css.name}: a block is left open or closed twice (hint: count the braces of the last @media)")
+
+
+def test_one_stylesheet_of_ours_before_the_first_paint(built_site):
+    """A phone waits for every screen stylesheet before it shows a page: Material's two and site.css only.
+    print.css is for paper (media="print"), so it never holds a page up."""
+    for page in html_pages(built_site):
+        text = page.read_text(encoding="utf-8")
+        links = re.findall(r'<link rel="stylesheet"[^>]*>', text)
+        blocking = [re.search(r'href="([^"]+)"', tag).group(1).rsplit("/", 1)[-1]
+                    for tag in links if 'media="print"' not in tag]
+        assert [re.sub(r"\.[0-9a-f]{8}\.min", "", name) for name in blocking] == ["main.css", "palette.css", "site.css"], (page, blocking)
+        assert any("print.css" in tag and 'media="print"' in tag for tag in links), page
