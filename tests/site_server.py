@@ -53,12 +53,18 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         wants = "gzip" in self.headers.get("Accept-Encoding", "")
         if not (self.use_gzip and wants and path.is_file() and path.suffix in COMPRESSIBLE):
             return super().send_head()
+        modified = self.date_time_string(int(path.stat().st_mtime))
+        if self.headers.get("If-Modified-Since") == modified:  # as a static host does: "not modified", no body
+            self.send_response(304)
+            self.send_header("Last-Modified", modified)
+            self.end_headers()
+            return None
         data = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(str(path)))
         self.send_header("Content-Encoding", "gzip")
         self.send_header("Content-Length", str(len(data)))
-        self.send_header("Last-Modified", self.date_time_string(int(path.stat().st_mtime)))
+        self.send_header("Last-Modified", modified)
         self.end_headers()
         return io.BytesIO(data)
 
