@@ -21,6 +21,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+import search_scope
+
 HANDOUT_FILE = "handout.md"
 FIRST_COUNT = 3      # "three things to do first"
 AVOID_COUNT = 4      # what to avoid
@@ -362,6 +364,6 @@ def quiz_answers(page_html: str) -> str:
     if not rows:
         return ""
     # Printed only, and the quiz's feedback again: kept out of search (Material drops the attribute after indexing).
-    return ('<section class="ps-answers" data-search-exclude="true" aria-label="Answers to the questions">'
+    return (f'<section class="ps-answers" {search_scope.MARK} aria-label="Answers to the questions">'
             '<p class="ps-answers__title">Answers to the questions</p>'
             f'<ol class="ps-answers__list">{"".join(rows)}</ol></section>\n')

@@ -150,22 +150,7 @@
 
   function removeSaved() {
     try { localStorage.setItem(OFF_KEY, "off"); } catch (e) { /* storage off */ }
-    // Stop the worker saving first (see site.js clearAll), then remove its caches and the worker itself.
-    var worker = navigator.serviceWorker.controller;
-    var stopSaving = worker ? Promise.race([ask(worker, { type: "forget" }),
-      new Promise(function (resolve) { setTimeout(resolve, 2000); })]) : Promise.resolve();
-    return stopSaving.then(function () {
-      var jobs = [];
-      if (window.caches) {
-        jobs.push(caches.keys().then(function (names) {
-          return Promise.all(names.map(function (n) { return caches.delete(n); }));
-        }));
-      }
-      jobs.push(navigator.serviceWorker.getRegistrations().then(function (regs) {
-        return Promise.all(regs.map(function (r) { return r.unregister(); }));
-      }));
-      return Promise.all(jobs);
-    }).then(function () { registration = null; state("removed"); });
+    return forgetSaved().then(function () { registration = null; state("removed"); });
   }
 
   function saveNow() {
@@ -191,6 +176,29 @@
       });
     });
   }
+
+  // Stop the worker saving first and wait for its answer (2 s at most), so a download it had in flight cannot
+  // bring a cache back; then remove its caches and the worker itself. Also "Clear everything" (site.js).
+  function forgetSaved() {
+    var sw = navigator.serviceWorker;
+    var stop = sw && sw.controller ? Promise.race([ask(sw.controller, { type: "forget" }),
+      new Promise(function (resolve) { setTimeout(resolve, 2000); })]) : Promise.resolve();
+    return stop.then(function () {
+      var jobs = [];
+      if (window.caches && caches.keys) {
+        jobs.push(caches.keys().then(function (names) {
+          return Promise.all(names.map(function (n) { return caches.delete(n); }));
+        }));
+      }
+      if (sw && sw.getRegistrations) {
+        jobs.push(sw.getRegistrations().then(function (regs) {
+          return Promise.all(regs.map(function (r) { return r.unregister(); }));
+        }));
+      }
+      return Promise.all(jobs);
+    });
+  }
+  window.psForgetSaved = forgetSaved;
 
   if (!supported) return;
   whenIdle(start);

@@ -30,31 +30,8 @@
   function clearAll() {
     try { localStorage.clear(); } catch (e) { /* storage off */ }
     try { sessionStorage.clear(); } catch (e) { /* storage off */ }
-    // The offline helper is told to stop saving (and waited for) before its caches go, so a download it had
-    // in flight cannot bring a cache back after this page says "Done".
-    var stopSaving = Promise.resolve();
-    if ("serviceWorker" in navigator && navigator.serviceWorker.controller) {
-      stopSaving = new Promise(function (resolve) {
-        var channel = new MessageChannel();
-        channel.port1.onmessage = function () { resolve(); };
-        navigator.serviceWorker.controller.postMessage({ type: "forget" }, [channel.port2]);
-        setTimeout(resolve, 2000);
-      });
-    }
-    return stopSaving.then(function () {
-      var jobs = [];
-      if (window.caches && caches.keys) {
-        jobs.push(caches.keys().then(function (names) {
-          return Promise.all(names.map(function (n) { return caches.delete(n); }));
-        }));
-      }
-      if ("serviceWorker" in navigator && navigator.serviceWorker.getRegistrations) {
-        jobs.push(navigator.serviceWorker.getRegistrations().then(function (regs) {
-          return Promise.all(regs.map(function (r) { return r.unregister(); }));
-        }));
-      }
-      return Promise.all(jobs);
-    });
+    // Saved pages and the offline worker: offline.js knows how to stop it before removing them.
+    return window.psForgetSaved ? window.psForgetSaved() : Promise.resolve();
   }
 
   function initClear() {
