@@ -90,6 +90,18 @@ def open_search(page: Page, server: str) -> None:
     page.locator("label.md-header__button[for='__search']").click()
 
 
+STEADY = """() => new Promise(done => {
+  const list = document.querySelector(".md-search-result");
+  let last = list.innerHTML, still = 0;
+  const tick = setInterval(() => {
+    still = list.innerHTML === last ? still + 1 : 0;
+    last = list.innerHTML;
+    if (still >= 3) { clearInterval(tick); done(); }
+  }, 100);
+  setTimeout(() => { clearInterval(tick); done(); }, 5000);
+})"""
+
+
 def search(page: Page, query: str, typed: bool = False) -> list[str]:
     """The pages the search lists for a query, best first (one entry per page), without the leading slash."""
     box = page.locator("input.md-search__input")
@@ -104,6 +116,8 @@ def search(page: Page, query: str, typed: bool = False) -> list[str]:
     page.wait_for_function(
         "document.querySelector('.md-search-result__item') || "
         "/No matching/.test(document.querySelector('.md-search-result__meta').textContent)", timeout=10000)
+    if typed:  # results for an earlier keystroke ("g" of "gp") may be showing: wait until they stop changing
+        page.evaluate(STEADY)
     pages = []
     for href in page.locator(".md-search-result__item > a:first-child").evaluate_all("els => els.map(e => e.href)"):
         path = urlparse(href).path.lstrip("/")
