@@ -31,6 +31,7 @@ import publish
 import scenario_graph
 import search_scope
 import sections
+import stylesheets
 import vocabulary as V
 from glue_content import link_glossary, move_quiz_code, page_scripts, search_tuning
 from glue_markdown import (add_quiz_privacy_note, reference_html, render_citations, render_crisis_lines,
@@ -45,6 +46,10 @@ def on_config(config, **kwargs):
     root = Path(config["config_file_path"]).parent
     STATE.clear()
     STATE["docs"] = docs
+
+    problems = stylesheets.check_dir(docs)  # a block left open turns every later rule into part of it
+    if problems:
+        fail(problems)
 
     data, problems = cm.load_sources(docs / "sources.yml")  # YAML is read strictly: hooks/strict_yaml.py
     if problems:

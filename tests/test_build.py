@@ -298,31 +298,11 @@ def test_quiz_pages_carry_their_printed_answers(built_site):
             assert answers.group(0).count("<li>") == quizzes, page
 
 
-def css_depths(css: str) -> list[int]:
-    """The brace depth after each '{' or '}' of a stylesheet, comments and quoted strings left out."""
-    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
-    css = re.sub(r'"(?:\\.|[^"\\])*"|\'(?:\\.|[^\'\\])*\'', '""', css)
-    depth, depths = 0, []
-    for ch in css:
-        if ch in "{}":
-            depth += 1 if ch == "{" else -1
-            depths.append(depth)
-    return depths
 
-
-def test_css_depth_helper_finds_an_unclosed_block():
-    assert css_depths("@media print { a { b: c; }\n/* } */ p { q: r; }")[-1] == 1
-    assert css_depths('a::after { content: "}"; }')[-1] == 0
-
-
-def test_every_stylesheet_closes_its_blocks():
-    """An unclosed '@media print {' once turned every screen rule after it into a print rule (the group
-    packet showed its 67 printed pages on screen). Browsers forgive it, so only this test notices."""
-    for css in sorted((ROOT / "docs" / "assets" / "stylesheets").glob("*.css")):
-        depths = css_depths(css.read_text(encoding="utf-8"))
-        assert depths and min(depths) >= 0 and depths[-1] == 0, (
-            f"{css.name}: a block is left open or closed twice (hint: count the braces of the last @media)")
-
+def test_build_stops_on_unclosed_css_block(mini_site):
+    """hooks/stylesheets.py: an unclosed '@media print {' once made the rest of site.css paper-only."""
+    fails(mini_site, {STAGE: GOOD_STAGE, "assets/stylesheets/extra.css": "@media print {\n  a { color: black; }\n"},
+          expect=("docs/assets/stylesheets/extra.css:1: a block opened on this line is never closed",))
 
 def test_one_stylesheet_of_ours_before_the_first_paint(built_site):
     """A phone waits for every screen stylesheet before it shows a page: Material's two and site.css only.
