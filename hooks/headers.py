@@ -34,7 +34,7 @@ SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.S | re.I)
 PERMISSIONS = ["accelerometer", "camera", "display-capture", "geolocation", "gyroscope", "hid", "magnetometer",
                "microphone", "midi", "payment", "serial", "usb", "xr-spatial-tracking"]
 # Files whose names carry a content hash can be cached for a year: a new build gives them a new name.
-HASHED = re.compile(r"\.[0-9a-f]{8,}(\.min)?\.(js|css)$")
+HASHED = re.compile(r"\.[0-9a-f]{8,}(\.min)?\.(js|css|svg)$")  # named by content: Material, quiz, fingerprint.py
 
 
 def is_classic_script(attrs: str) -> bool:

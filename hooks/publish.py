@@ -3,9 +3,11 @@
 No MkDocs import: hooks/site.py calls ``finish`` from on_post_build with plain values. In order:
 
 1. files handed over by the page hooks (the quiz code), offline.html, the kill-switch worker (sw-kill.js), the web app manifest and its icons (hooks/manifest.py);
-2. the Content-Security-Policy: hashes of every inline script left in any page, written as a <meta> into
+2. content-addressed names for our own scripts, stylesheets and favicon, and every page rewritten to name them
+   (hooks/fingerprint.py), so browsers keep them for good and instant navigation asks for none of them again;
+3. the Content-Security-Policy: hashes of every inline script left in any page, written as a <meta> into
    every page and, with frame-ancestors, into `_headers` (hooks/headers.py);
-3. the offline worker sw.js: the precache list from the files now in the site (hooks/offline.py), after the
+4. the offline worker sw.js: the precache list from the files now in the site (hooks/offline.py), after the
    About page has been told the size of what is saved. Last, so its version covers every other change.
 """
 
@@ -16,6 +18,7 @@ from pathlib import Path
 
 import jinja2
 
+import fingerprint
 import headers
 import manifest
 import offline
@@ -42,6 +45,7 @@ def finish(site: Path, *, env: jinja2.Environment, site_name: str, description: 
                    description=description, theme_color=THEME_COLOR, background_color=BACKGROUND_COLOR,
                    site_url=site_url)
 
+    fingerprint.apply(site)
     pages = {p: p.read_text(encoding="utf-8") for p in sorted(site.rglob("*.html"))}
     hashes = {headers.sha256(s) for text in pages.values() for s in headers.inline_scripts(text)}
     tag = headers.meta_tag(hashes)

@@ -506,7 +506,7 @@ def test_page_does_not_jump_when_its_scripts_arrive(server, phone, address):
     page = warm.context.new_page()
     page.add_init_script(script=LAYOUT_SHIFT)
     held = []  # on loopback the scripts beat the first paint; on a phone they come after it, so hold them
-    page.route(re.compile(r"/(%s)\.js$" % "|".join(scripts)), lambda route: held.append(route))
+    page.route(re.compile(r"/(%s)\.[0-9a-f]{10}\.js$" % "|".join(scripts)), lambda route: held.append(route))
     page.goto(server + address, wait_until="commit")
     expect(page.locator("h1")).to_be_visible()
     page.wait_for_function("performance.getEntriesByName('first-contentful-paint').length > 0")  # painted

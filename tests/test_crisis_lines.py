@@ -255,7 +255,7 @@ def test_build_renders_the_marker_and_loads_the_script(mini_site):
     assert result.returncode == 0, result.stdout + result.stderr
     html = (config.parent / "site" / "crisis" / "index.html").read_text(encoding="utf-8")
     assert 'href="tel:999"' in html and 'id="ps-country"' in html
-    assert "assets/javascripts/crisis-lines.js" in html
+    assert re.search(r"assets/javascripts/crisis-lines\.[0-9a-f]{10}\.js", html)  # named by content (fingerprint.py)
     assert not (config.parent / "site" / "crisis-lines.yml").exists()
 
 

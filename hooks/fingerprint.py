@@ -1,0 +1,68 @@
+"""Content-addressed names for the site's own scripts, stylesheets and favicon, so browsers keep them for good.
+
+Pure: no MkDocs import; hooks/publish.py calls ``apply`` after the build, before the security headers and the
+offline worker are written (both read the finished file names).
+
+Why: Material's instant navigation puts every <script src> of the new page's content back into the document,
+and the browser asks again for each file it holds without a lifetime (on most hosts, all of them): six
+revalidations, about 8 KB of headers, on every page change. Material names its own files by content
+(bundle.<hash>.min.js) and `_headers` marks those immutable; this does the same for ours:
+``assets/javascripts/listen.js`` becomes ``assets/javascripts/listen.<10 hex>.js`` and every page names the new
+file. A changed file gets a new name, so a year-long cache is never stale.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from fnmatch import fnmatch
+from pathlib import Path
+
+# Our files under docs/ (Material's and mkdocs-quiz's are named by content already).
+OWN = ["assets/javascripts/*.js", "assets/stylesheets/*.css", "assets/images/favicon.svg"]
+DIGITS = 10
+
+
+NAMED = re.compile(r"\.[0-9a-f]{8,}(\.min)?\.[a-z]+$")  # named by content already (Material's, ours): left alone
+
+
+def is_own(path: str) -> bool:
+    """A file of ours to rename: top level of those folders only (not lunr/, workers/), not renamed yet."""
+    return not NAMED.search(path) and any(fnmatch(path, pattern) and path.count("/") == pattern.count("/")
+                                          for pattern in OWN)
+
+
+def hashed_name(path: str, data: bytes) -> str:
+    """'assets/javascripts/listen.js' -> 'assets/javascripts/listen.<first 10 hex of SHA-256>.js'."""
+    stem, dot, ext = path.rpartition(".")
+    return f"{stem}.{hashlib.sha256(data).hexdigest()[:DIGITS]}{dot}{ext}"
+
+
+def plan(files: dict[str, bytes]) -> dict[str, str]:
+    """Old name -> new name, for our files among ``files`` (site-relative POSIX path -> bytes)."""
+    return {path: hashed_name(path, data) for path, data in sorted(files.items()) if is_own(path)}
+
+
+def rewrite(text: str, mapping: dict[str, str]) -> str:
+    """Every reference to an old name, absolute or relative ("../../assets/x.js"), now names the new file.
+    A name only counts whole: after a quote, '/' or '(' and before a quote, '?', '#' or ')'."""
+    if not mapping:
+        return text
+    pattern = re.compile(r"(?<=[\"'/(])(" + "|".join(re.escape(old) for old in sorted(mapping, key=len,
+                                                                                     reverse=True))
+                         + r")(?=[\"'?#)])")
+    return pattern.sub(lambda m: mapping[m.group(1)], text)
+
+
+def apply(site: Path) -> dict[str, str]:
+    """Rename our files in a built site and rewrite every page that names them. Returns old -> new."""
+    candidates = {p.relative_to(site).as_posix(): p for p in site.glob("assets/*/*") if p.is_file()}
+    mapping = plan({name: p.read_bytes() for name, p in candidates.items() if is_own(name)})
+    for old, new in mapping.items():
+        (site / old).rename(site / new)
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        new_text = rewrite(text, mapping)
+        if new_text != text:
+            page.write_text(new_text, encoding="utf-8")
+    return mapping
