@@ -5,6 +5,7 @@ No MkDocs import: hooks/site.py calls ``finish`` from on_post_build with plain v
 1. files handed over by the page hooks (the quiz code), offline.html, the kill-switch worker (sw-kill.js), the web app manifest and its icons (hooks/manifest.py);
 2. content-addressed names for our own scripts, stylesheets and favicon, and every page rewritten to name them
    (hooks/fingerprint.py), so browsers keep them for good and instant navigation asks for none of them again;
+   then each run of our deferred scripts in a page served as one joined file (hooks/join_scripts.py);
 3. the Content-Security-Policy: hashes of every inline script left in any page, written as a <meta> into
    every page and, with frame-ancestors, into `_headers` (hooks/headers.py);
 4. the offline worker sw.js: the precache list from the files now in the site (hooks/offline.py), after the
@@ -20,6 +21,7 @@ import jinja2
 
 import fingerprint
 import headers
+import join_scripts
 import manifest
 import offline
 
@@ -46,6 +48,7 @@ def finish(site: Path, *, env: jinja2.Environment, site_name: str, description: 
                    site_url=site_url)
 
     fingerprint.apply(site)
+    join_scripts.apply(site)
     pages = {p: p.read_text(encoding="utf-8") for p in sorted(site.rglob("*.html"))}
     hashes = {headers.sha256(s) for text in pages.values() for s in headers.inline_scripts(text)}
     tag = headers.meta_tag(hashes)

@@ -1,0 +1,90 @@
+"""Our deferred scripts joined and placed late (hooks/join_scripts.py): pure functions, then the built site."""
+
+from __future__ import annotations
+
+import re
+
+import join_scripts as J
+
+A, B, C = "text-size.0123456789.js", "listen.abcdefabcd.js", "site.1111111111.js"
+CODE = {A: "(function(){ size(); })();", B: "(function(){ listen(); })();", C: "(function(){ site(); })();"}
+
+
+def tag(name: str, up: str = "../") -> str:
+    return f'<script src="{up}assets/javascripts/{name}" defer></script>'
+
+
+def page(article: str, after: str = "") -> str:
+    return (f'<div class="md-container"><article class="md-content__inner">{article}</article>'
+            f'<footer class="md-footer">f</footer></div><script src="../assets/javascripts/bundle.x.min.js"></script>{after}')
+
+
+def test_joined_code_keeps_order_and_isolates_each_part():
+    code = J.join([(A, CODE[A]), (B, CODE[B])])
+    assert code.index("size()") < code.index("listen()")
+    assert code.count("try {") == 2 and code.count("catch (e)") == 2  # one feature failing does not stop the next
+
+
+def test_name_lists_the_features_and_changes_with_the_code():
+    one = J.joined_name([A, B], "x")
+    assert re.fullmatch(r"text-size_listen\.[0-9a-f]{10}\.js", one) and one != J.joined_name([A, B], "y")
+
+
+def test_article_scripts_become_one_after_the_footer():
+    html, files = J.rewrite(page(f"<p>words</p>{tag(A)}<section>answers</section>{tag(B)}"), CODE.get)
+    (name, (parts, code)), = files.items()
+    assert parts == [A, B] and "size()" in code
+    assert A not in html and B not in html
+    assert html.index("</footer>") < html.index(f'"../assets/javascripts/{name}"') < html.index("bundle.x")
+    assert "<p>words</p><section>answers</section>" in html
+
+
+def test_a_single_script_is_not_joined_but_still_placed_late():
+    html, files = J.rewrite(page(f"<p>w</p>{tag(A)}"), CODE.get)
+    assert files == {} and html.index("</footer>") < html.index(A)
+
+
+def test_consecutive_scripts_outside_the_article_are_joined_in_place():
+    html, files = J.rewrite(page("<p>w</p>", after=f"\n{tag(B)}\n{tag(C)}\n"), CODE.get)
+    (name, (parts, _)), = files.items()
+    assert parts == [B, C] and html.index("bundle.x") < html.index(name)
+
+
+def test_scripts_apart_outside_the_article_stay_apart():
+    html, files = J.rewrite(page("<p>w</p>", after=f"{tag(B)}<p>x</p>{tag(C)}"), CODE.get)
+    assert files == {} and B in html and C in html
+
+
+def test_page_without_footer_keeps_its_scripts_in_the_article():
+    html = f'<article class="md-content__inner"><p>w</p>{tag(A)}</article>'
+    assert J.place_late(html) == html
+
+
+def test_apply_writes_joined_files_and_removes_parts_no_page_names(tmp_path):
+    folder = tmp_path / "assets" / "javascripts"
+    folder.mkdir(parents=True)
+    for name, code in CODE.items():
+        (folder / name).write_text(code)
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text(page(f"{tag(A)}{tag(B)}"))
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "index.html").write_text(page(tag(C)))
+    written = J.apply(tmp_path)
+    (name, parts), = written.items()
+    assert parts == [A, B] and (folder / name).exists()
+    assert not (folder / A).exists() and not (folder / B).exists()
+    assert (folder / C).exists()  # still named by page b
+
+
+# The real site -----------------------------------------------------------------------------------
+
+def test_stage_page_loads_four_scripts_and_its_own_come_after_the_footer(built_site):
+    html = (built_site / "psychotic" / "schizophrenia" / "early-recovery" / "index.html").read_text(encoding="utf-8")
+    scripts = re.findall(r'<script src="([^"]+)"', html)
+    assert len(scripts) == 4, scripts  # quiz code, the page's features, Material's bundle, the site's features
+    footer = html.rindex("</footer>")
+    assert all(html.index(s) > footer for s in scripts)
+    article = re.search(r"<article\b.*?</article>", html, re.S).group(0)
+    assert "<script src=" not in article
+    for src in scripts:
+        assert (built_site / "psychotic" / "schizophrenia" / "early-recovery" / src).resolve().exists(), src
