@@ -133,10 +133,9 @@ def rank(found: list[str], answers: list[str]) -> int | None:
 
 # A question the site cannot answer through search on purpose, and why. It still counts as a miss in the top-3
 # share; it is only spared the top-5 rule. Remove it from here when the content changes.
-KNOWN_GAPS = {
-    "she has been cutting herself": "safe messaging: the site names no self-harm methods, so this question finds "
-                                    "the self-harm section only through the words 'self-harm' or 'hurt'",
-}
+KNOWN_GAPS: dict[str, str] = {}
+# Was: "she has been cutting herself" (safe messaging keeps methods out of the pages, so the question found the
+# self-harm section only through 'self-harm' or 'hurt'); search-words.js now reads "cutting" as "self harm".
 
 
 @pytest.mark.browser
@@ -161,6 +160,8 @@ def test_specific_searches_relatives_reported(server, phone):
     found = search(page, "he won't leave his room", typed=True)
     assert found[0] != "crisis/", found[:3]
     assert search(page, "he", typed=True) == []  # "he" is not the start of "help", "health" or "here"
+    found = search(page, "she has been cutting herself", typed=True)  # read as "self harm" (search-words.js)
+    assert found[0] in ("skills/crisis-and-safety/", "crisis/"), found[:3]
     search(page, "emergency number", typed=True)
     snippet = page.evaluate("""() => [...document.querySelectorAll(".md-search-result__item > a:first-child")]
         .find(a => new URL(a.href).pathname === "/crisis/").querySelector("article").innerText""")
@@ -177,6 +178,7 @@ def test_short_and_common_words_match_whole_words(server, phone):
     assert tighten("She stopped taking her pills.") == "stopped taking pills"
     assert tighten("Mum\u2019s GP") == "mum gp^1"
     assert tighten("self-harm") == "self harm"
+    assert tighten("she has been cutting herself") == "self harm herself"  # the site's words, not the method
     assert tighten('"exact words"') == '"exact words"'
     # Through the real search: "gp" finds pages that say GP, and no word that only starts with "gp".
     assert search(page, "gp", typed=True)

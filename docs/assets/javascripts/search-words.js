@@ -11,7 +11,9 @@
      could only ever match the start of another word), is dropped;
    - a contraction is a stop word too ("won't", "I'm", "they're"); a possessive keeps its word ("mum's": mum);
    - a word of two letters matches only itself ("gp" finds GP, not gps): lunr reads "gp^1" as a whole word;
-   - words of three letters or more keep Material's wildcard, so "med" still finds medicine.
+   - words of three letters or more keep Material's wildcard, so "med" still finds medicine;
+   - a few words relatives type that the site does not use on purpose are read as the site's word: safe
+     messaging keeps self-harm methods out of the pages, so "cutting" is searched as "self harm".
    A query with quotes or lunr's modifiers (+ ~ ^ * :) is left as typed. tests/test_search.py fails if an upgrade
    changes the message ("he" must not find "help"). */
 (function () {
@@ -26,6 +28,8 @@
     "them then there these they this tis to too twas us wants was we were what when where which while who whom " +
     "why will with would yet you your").split(" "));  // lunr 2.3.9's English stop words
 
+  var THEIR_WORDS = { cutting: "self harm" };  // their word -> the site's words (see the list above)
+
   function word(raw) {
     var w = raw.toLowerCase().replace(/[\u2018\u2019]/g, "'")
       .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");          // "room." -> room, "carers'" -> carers
@@ -35,6 +39,7 @@
       w = parts[1];                                              // mum's -> mum
     }
     if (w.length < 2 || STOP.has(w)) return "";
+    if (Object.prototype.hasOwnProperty.call(THEIR_WORDS, w)) return THEIR_WORDS[w];
     return w.length === 2 ? w + "^1" : w;
   }
 
