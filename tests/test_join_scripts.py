@@ -88,3 +88,13 @@ def test_stage_page_loads_four_scripts_and_its_own_come_after_the_footer(built_s
     assert "<script src=" not in article
     for src in scripts:
         assert (built_site / "psychotic" / "schizophrenia" / "early-recovery" / src).resolve().exists(), src
+
+
+def test_feature_scripts_survive_being_joined():
+    """What joining would break: a file-level "use strict" (inside try { } it is no longer a directive) and
+    document.currentScript (it would name the joined file). AUTHORING.md, "Scripts and stylesheets"."""
+    from pathlib import Path
+    for path in sorted((Path(__file__).resolve().parent.parent / "docs" / "assets" / "javascripts").glob("*.js")):
+        code = re.sub(r"^(\s*//[^\n]*\n|\s*/\*.*?\*/)*", "", path.read_text(encoding="utf-8"), flags=re.S)
+        assert not re.match(r"\s*['\"]use strict['\"]", code), f"{path.name}: move 'use strict' inside the function"
+        assert "document.currentScript" not in code, f"{path.name}: document.currentScript names the joined file"
