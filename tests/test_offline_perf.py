@@ -272,3 +272,21 @@ def test_search_index_is_requested_only_when_search_is_opened(server, phone):
     page.locator("input.md-search__input").press_sequentially("lazy", delay=20)
     page.wait_for_selector(".md-search-result__item", timeout=15000)
     assert len([u for u in seen if "search_index.json" in u]) == 1
+
+
+def test_next_page_fetches_only_itself(server, phone):
+    """After one stage page, following a link to another (Material's instant navigation) fetches that page's
+    HTML and nothing else: our scripts, stylesheets and favicon are named by content and cached for good
+    (hooks/fingerprint.py, `_headers`), and each page's scripts are one joined file (hooks/join_scripts.py) that
+    stage pages share. Before: six files asked for again, about 8 KB."""
+    from benchmark import Meter, click_to, settle
+    page = phone(service_workers="block")  # what the network carries
+    meter = Meter(page.context, page)
+    page.goto(server + STAGE, wait_until="load")
+    settle(page)
+    meter.reset()
+    second = "/psychotic/schizophrenia/early-recovery/"
+    click_to(page, server + second)
+    expect(page.locator("[data-ps-tools]").first).to_be_visible()  # its joined scripts ran (from the cache)
+    fetched = [(url, n) for url, n in meter.requests if n > 0]
+    assert [url for url, _ in fetched] == [server + second], fetched
