@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gzip
 import json
 import os
 import re
@@ -251,6 +252,17 @@ def ratio(a: float, b: float) -> str:
     return f"{a / b:.2f}" if b else "-"
 
 
+def article_sizes(site: Path) -> dict:
+    """Gzipped size of each stage page's <article>: what a page must carry whatever the site around it."""
+    def size(page: Path) -> int:
+        html = page.read_bytes()
+        return len(gzip.compress(re.search(rb"<article\b.*?</article>", html, re.S).group(0), 9))
+    stages = [p for p in site.glob("*/*/*/index.html") if "handout" not in p.parts]
+    sizes = [size(p) for p in stages]
+    return {"second": size(site / SECOND[1].strip("/") / "index.html"), "pages": len(sizes), "min": min(sizes),
+            "max": max(sizes), "median": statistics.median(sizes)}
+
+
 def report(ours: dict, peer: dict, lh: dict | None, meta: dict) -> None:
     print(f"# Benchmark, {meta['date']}: this site vs vanilla Material 9.8.1 + mkdocs-quiz 1.7.1\n")
     print(f"Peer: {meta['peer_pages']} pages of this site's own words with their quizzes, default settings, "
@@ -272,6 +284,12 @@ def report(ours: dict, peer: dict, lh: dict | None, meta: dict) -> None:
     s = ours["second (after save)"]
     print(f"| after the background save | {kb(s['bytes'])} ({s['from_worker']} files from the worker) | - | - |")
     print(f"\nFetched on the second page: this site {o['files']}; peer {p['files']}\n")
+    a = meta.get("articles")
+    if a:
+        print(f"What a second page cannot do without: the page's <article> (its words, quiz, practice story and "
+              f"sources, with their markup) is {a['second'] / 1024:.1f} KB gzipped on the page opened here; over "
+              f"the {a['pages']} stage pages, {a['min'] / 1024:.1f} to {a['max'] / 1024:.1f} KB, median "
+              f"{a['median'] / 1024:.1f} KB.\n")
     if lh:
         print("## Lighthouse 12, mobile preset (simulated slow 4G, mid-range phone)\n")
         print("Each figure is its own median over the runs; the LCP of every run is listed after the table.\n")
@@ -321,7 +339,7 @@ def main() -> int:
             lh = {"this site": {k: lighthouse(base_ours, a, args.runs) for k, a in PAGES.items()},
                   "peer": {k: lighthouse(base_peer, a, args.runs) for k, a in PAGES.items()}}
         meta = {"date": dt.date.today().isoformat(),
-                "peer_pages": len(list((work / "peer" / "docs").rglob("*.md")))}
+                "peer_pages": len(list((work / "peer" / "docs").rglob("*.md"))), "articles": article_sizes(ours_site)}
         report(ours, peer, lh, meta)
         if args.json:
             args.json.write_text(json.dumps({"meta": meta, "ours": ours, "peer": peer, "lighthouse": lh}, indent=1))
