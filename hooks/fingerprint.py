@@ -18,17 +18,16 @@ import re
 from fnmatch import fnmatch
 from pathlib import Path
 
+from headers import HASHED  # names that carry a content hash (Material's, the quiz's, ours): left alone
+
 # Our files under docs/ (Material's and mkdocs-quiz's are named by content already).
 OWN = ["assets/javascripts/*.js", "assets/stylesheets/*.css", "assets/images/favicon.svg"]
 DIGITS = 10
 
 
-NAMED = re.compile(r"\.[0-9a-f]{8,}(\.min)?\.[a-z]+$")  # named by content already (Material's, ours): left alone
-
-
 def is_own(path: str) -> bool:
     """A file of ours to rename: top level of those folders only (not lunr/, workers/), not renamed yet."""
-    return not NAMED.search(path) and any(fnmatch(path, pattern) and path.count("/") == pattern.count("/")
+    return not HASHED.search(path) and any(fnmatch(path, pattern) and path.count("/") == pattern.count("/")
                                           for pattern in OWN)
 
 
@@ -54,12 +53,19 @@ def rewrite(text: str, mapping: dict[str, str]) -> str:
     return pattern.sub(lambda m: mapping[m.group(1)], text)
 
 
-def apply(site: Path) -> dict[str, str]:
-    """Rename our files in a built site and rewrite every page that names them. Returns old -> new."""
-    candidates = {p.relative_to(site).as_posix(): p for p in site.glob("assets/*/*") if p.is_file()}
-    mapping = plan({name: p.read_bytes() for name, p in candidates.items() if is_own(name)})
+def rename(site: Path) -> dict[str, str]:
+    """Rename our files in a built site. Returns old -> new; the pages are rewritten with ``rewrite``."""
+    mapping = plan({p.relative_to(site).as_posix(): p.read_bytes() for p in site.glob("assets/*/*")
+                    if p.is_file() and is_own(p.relative_to(site).as_posix())})
     for old, new in mapping.items():
         (site / old).rename(site / new)
+    return mapping
+
+
+def apply(site: Path) -> dict[str, str]:
+    """Rename our files and rewrite every page that names them (hooks/publish.py does both in its one pass
+    over the pages). Returns old -> new."""
+    mapping = rename(site)
     for page in site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         new_text = rewrite(text, mapping)

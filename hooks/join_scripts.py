@@ -19,8 +19,9 @@ import re
 from pathlib import Path
 
 PREFIX = "assets/javascripts/"
-# One of our content-named scripts (fingerprint.py), deferred, with the path relative to the page.
-TAG = r'<script src="(?P<up>[^"]*?)assets/javascripts/(?P<name>[a-z0-9-]+\.[0-9a-f]{10}\.js)" defer></script>'
+HASH = r"\.[0-9a-f]{10}\.js"  # fingerprint.py's content hash (DIGITS hex)
+# One of our content-named scripts, deferred, with the path relative to the page.
+TAG = r'<script src="(?P<up>[^"]*?)%s(?P<name>[a-z0-9-]+%s)" defer></script>' % (PREFIX, HASH)
 RUN = re.compile(r"(?:%s\s*){2,}" % TAG.replace("(?P<up>", "(?:").replace("(?P<name>", "(?:"))
 ONE = re.compile(TAG)
 
@@ -102,31 +103,46 @@ def place_late(html: str) -> str:
     return (html[:m.start(2)] + body + html[m.end(2):end] + "\n" + "\n".join(tags) + html[end:])
 
 
-NAMED = re.compile(r"assets/javascripts/([a-z0-9_-]+\.[0-9a-f]{10}\.js)")
+NAMED = re.compile(PREFIX + r"([a-z0-9_-]+" + HASH + ")")  # a part, or a joined file ('_' between parts)
+
+
+class Joiner:
+    """Joins the scripts of one page after another (``page``), then writes the joined files and removes the
+    parts no page names any more (``finish``): hooks/publish.py calls it in its one pass over the pages."""
+
+    def __init__(self, site: Path):
+        self.folder = site / PREFIX
+        self.parts: dict[str, str] = {}        # part name -> code, read once
+        self.written: dict[str, list[str]] = {}  # joined name -> its parts
+        self.named: set[str] = set()           # every script of ours a page names, after joining
+
+    def read(self, name: str) -> str:
+        if name not in self.parts:
+            self.parts[name] = (self.folder / name).read_text(encoding="utf-8")
+        return self.parts[name]
+
+    def page(self, html: str) -> str:
+        html, files = rewrite(html, self.read)
+        for name, (parts, code) in files.items():
+            if name not in self.written:
+                (self.folder / name).write_text(code, encoding="utf-8")
+                self.written[name] = parts
+        self.named.update(NAMED.findall(html))
+        return html
+
+    def finish(self) -> dict[str, list[str]]:
+        for part in self.parts:
+            if part not in self.named:
+                (self.folder / part).unlink()
+        return self.written
 
 
 def apply(site: Path) -> dict[str, list[str]]:
     """Join the runs in every page of a built site; remove parts no page names. Returns joined name -> parts."""
-    folder = site / PREFIX
-    cache: dict[str, str] = {}
-
-    def read(name: str) -> str:
-        if name not in cache:
-            cache[name] = (folder / name).read_text(encoding="utf-8")
-        return cache[name]
-
-    written: dict[str, list[str]] = {}
-    named: set[str] = set()
+    joiner = Joiner(site)
     for page in sorted(site.rglob("*.html")):
-        text, files = rewrite(page.read_text(encoding="utf-8"), read)
-        if files:
-            page.write_text(text, encoding="utf-8")
-        for name, (parts, code) in files.items():
-            if name not in written:
-                (folder / name).write_text(code, encoding="utf-8")
-                written[name] = parts
-        named.update(NAMED.findall(text))
-    for part in cache:
-        if part not in named:
-            (folder / part).unlink()
-    return written
+        text = page.read_text(encoding="utf-8")
+        new_text = joiner.page(text)
+        if new_text != text:
+            page.write_text(new_text, encoding="utf-8")
+    return joiner.finish()

@@ -47,9 +47,11 @@ def finish(site: Path, *, env: jinja2.Environment, site_name: str, description: 
                    description=description, theme_color=THEME_COLOR, background_color=BACKGROUND_COLOR,
                    site_url=site_url)
 
-    fingerprint.apply(site)
-    join_scripts.apply(site)
-    pages = {p: p.read_text(encoding="utf-8") for p in sorted(site.rglob("*.html"))}
+    # One pass over the pages: our files' new names, joined scripts, then the policy's hashes of what is left.
+    renamed, joiner = fingerprint.rename(site), join_scripts.Joiner(site)
+    pages = {p: joiner.page(fingerprint.rewrite(p.read_text(encoding="utf-8"), renamed))
+             for p in sorted(site.rglob("*.html"))}
+    joiner.finish()
     hashes = {headers.sha256(s) for text in pages.values() for s in headers.inline_scripts(text)}
     tag = headers.meta_tag(hashes)
     for path, text in pages.items():

@@ -257,10 +257,11 @@ def article_sizes(site: Path) -> dict:
     def size(page: Path) -> int:
         html = page.read_bytes()
         return len(gzip.compress(re.search(rb"<article\b.*?</article>", html, re.S).group(0), 9))
-    stages = [p for p in site.glob("*/*/*/index.html") if "handout" not in p.parts]
-    sizes = [size(p) for p in stages]
-    return {"second": size(site / SECOND[1].strip("/") / "index.html"), "pages": len(sizes), "min": min(sizes),
-            "max": max(sizes), "median": statistics.median(sizes)}
+    sizes = {p.parent.relative_to(site).as_posix(): size(p) for p in site.glob("*/*/*/index.html")
+             if "handout" not in p.parts}
+    values = list(sizes.values())
+    return {"second": sizes[SECOND[1].strip("/")], "pages": len(values), "min": min(values), "max": max(values),
+            "median": statistics.median(values)}
 
 
 def report(ours: dict, peer: dict, lh: dict | None, meta: dict) -> None:
