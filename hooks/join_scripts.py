@@ -18,6 +18,8 @@ import hashlib
 import re
 from pathlib import Path
 
+from content_model import Problem
+
 PREFIX = "assets/javascripts/"
 HASH = r"\.[0-9a-f]{10}\.js"  # fingerprint.py's content hash (DIGITS hex)
 # One of our content-named scripts, deferred, with the path relative to the page.
@@ -44,6 +46,39 @@ def join(parts: list[tuple[str, str]]) -> str:
         out.append(f"/* {feature(name)}.js */\ntry {{\n{code.rstrip()}\n;}} catch (e) {{ "
                    "setTimeout(function () { throw e; }); }")
     return "\n".join(out) + "\n"
+
+
+# What joining would break in a feature file; checked at every build (hooks/site.py, on_config).
+LEADING_COMMENTS = re.compile(r"(?:\s*//[^\n]*\n|\s*/\*.*?\*/)*", re.S)
+FILE_STRICT = re.compile(r"\s*['\"]use strict['\"]")
+
+
+def check_file_strict(code: str, shown: str) -> list[Problem]:
+    """A file-level "use strict" is no longer a directive inside the joined file's try { }."""
+    if FILE_STRICT.match(code, LEADING_COMMENTS.match(code).end()):
+        line = code.count("\n", 0, LEADING_COMMENTS.match(code).end()) + 1
+        return [Problem(shown, "a file-level 'use strict' stops working when the page's scripts are joined",
+                        "put it inside the file's (function () { ... })() as its first line", line=line)]
+    return []
+
+
+def check_current_script(code: str, shown: str) -> list[Problem]:
+    """document.currentScript names the joined file, not this feature's."""
+    at = code.find("document.currentScript")
+    if at < 0:
+        return []
+    return [Problem(shown, "document.currentScript names the joined file once the page's scripts are joined",
+                    "find what you need from the page instead (a data- attribute or a selector)",
+                    line=code.count("\n", 0, at) + 1)]
+
+
+def check_dir(docs: Path) -> list[Problem]:
+    """Every feature script in docs/assets/javascripts/ (shown as docs/...)."""
+    problems: list[Problem] = []
+    for path in sorted((docs / PREFIX).glob("*.js")):
+        code, shown = path.read_text(encoding="utf-8"), f"docs/{path.relative_to(docs).as_posix()}"
+        problems += check_file_strict(code, shown) + check_current_script(code, shown)
+    return problems
 
 
 ARTICLE = re.compile(r"(<article\b[^>]*>)(.*?)(</article>)", re.S)

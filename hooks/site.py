@@ -26,6 +26,7 @@ import content_model as cm
 import crisis_lines
 import group_packet
 import group_plans
+import join_scripts
 import paths
 import publish
 import scenario_graph
@@ -48,6 +49,7 @@ def on_config(config, **kwargs):
     STATE["docs"] = docs
 
     problems = stylesheets.check_dir(docs)  # a block left open turns every later rule into part of it
+    problems += join_scripts.check_dir(docs)  # what joining a page's scripts would break (hooks/join_scripts.py)
     if problems:
         fail(problems)
 

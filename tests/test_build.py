@@ -304,6 +304,12 @@ def test_build_stops_on_unclosed_css_block(mini_site):
     fails(mini_site, {STAGE: GOOD_STAGE, "assets/stylesheets/extra.css": "@media print {\n  a { color: black; }\n"},
           expect=("docs/assets/stylesheets/extra.css:1: a block opened on this line is never closed",))
 
+def test_build_stops_on_a_script_that_joining_would_break(mini_site):
+    """hooks/join_scripts.py: a file-level "use strict" would be only a string inside the joined file."""
+    fails(mini_site, {STAGE: GOOD_STAGE, "assets/javascripts/extra.js": '"use strict";\n(function () {})();\n'},
+          expect=("docs/assets/javascripts/extra.js:1: a file-level 'use strict' stops working",))
+
+
 def test_one_stylesheet_of_ours_before_the_first_paint(built_site):
     """A phone waits for every screen stylesheet before it shows a page: Material's two and site.css only.
     print.css is for paper (media="print", at the end of <body>), so it never holds a page up."""

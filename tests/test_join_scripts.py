@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 
 import join_scripts as J
+from conftest import FIXTURES
+
+SCRIPTS = FIXTURES / "scripts"
 
 A, B, C = "text-size.0123456789.js", "listen.abcdefabcd.js", "site.1111111111.js"
 CODE = {A: "(function(){ size(); })();", B: "(function(){ listen(); })();", C: "(function(){ site(); })();"}
@@ -74,6 +77,28 @@ def test_apply_writes_joined_files_and_removes_parts_no_page_names(tmp_path):
     assert parts == [A, B] and (folder / name).exists()
     assert not (folder / A).exists() and not (folder / B).exists()
     assert (folder / C).exists()  # still named by page b
+
+
+# Build rules: what joining would break, one fixture per rule ----------------------------------------
+
+def check(name: str) -> list:
+    code = (SCRIPTS / name).read_text(encoding="utf-8")
+    return J.check_file_strict(code, f"fixtures/{name}") + J.check_current_script(code, f"fixtures/{name}")
+
+
+def test_good_feature_script_passes():
+    assert check("good.js") == []
+
+
+def test_file_level_use_strict_is_named_with_its_line():
+    (problem,) = check("file-strict.js")
+    assert str(problem).startswith("fixtures/file-strict.js:2: a file-level 'use strict' stops working")
+    assert "hint:" in str(problem)
+
+
+def test_document_current_script_is_named_with_its_line():
+    (problem,) = check("current-script.js")
+    assert str(problem).startswith("fixtures/current-script.js:3: document.currentScript names the joined file")
 
 
 # The real site -----------------------------------------------------------------------------------
