@@ -152,6 +152,7 @@ def choose(page: Page, condition: str, stage: str, relation: str | None = None) 
 
 def shown_path(page: Page) -> list[str]:
     links = page.locator("[data-ps-start-steps] a")
+    links.first.wait_for(state="attached")  # start.js draws the path once it runs: on a busy machine, after networkidle
     return links.evaluate_all("els => els.map(a => new URL(a.href).pathname + new URL(a.href).hash)")
 
 
