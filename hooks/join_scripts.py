@@ -89,7 +89,7 @@ def rewrite(html: str, read) -> tuple[str, dict[str, tuple[list[str], str]]]:
     In the page's <article> (Material's content, whose scripts its instant navigation runs again), all of them
     become one at the end of the article; elsewhere, each run of two or more consecutive ones becomes one.
     Deferred scripts run after the page is parsed, in document order, so moving ours to the end of the article
-    keeps their order among themselves. Then the article's deferred scripts go after the footer (place_late).
+    keeps their order among themselves.
     read(name) returns a part's code."""
     files: dict[str, tuple[list[str], str]] = {}
 
@@ -111,31 +111,7 @@ def rewrite(html: str, read) -> tuple[str, dict[str, tuple[list[str], str]]]:
         return tag_for(list(ONE.finditer(m.group(0)))) + trailing
 
     html = ARTICLE.sub(article, html, count=1)
-    return place_late(RUN.sub(run, html)), files
-
-
-DEFERRED = re.compile(r'<script src="[^"]+" defer></script>')
-FOOTER_END = "</footer>"
-
-
-def place_late(html: str) -> str:
-    """Move the deferred scripts of the page's <article> to just after Material's footer: still inside its
-    container (instant navigation runs them again: bundle, "re-evaluate scripts"), but the last thing the
-    parser meets. Chromium's preload scanner waits for a page's <meta> Content-Security-Policy to be read, so
-    in most loads each script is asked for where it stands; placed late, they do not share a slow connection
-    with the stylesheets and words of the first screen.
-    Deferred scripts run in document order, after parsing, so their order among themselves is all that counts,
-    and it is kept. Pages without the footer keep their scripts where they are."""
-    m = ARTICLE.search(html)
-    end = html.rfind(FOOTER_END)
-    if not m or end < m.end():
-        return html
-    tags = DEFERRED.findall(m.group(2))
-    if not tags:
-        return html
-    body = DEFERRED.sub("", m.group(2))
-    end += len(FOOTER_END)
-    return (html[:m.start(2)] + body + html[m.end(2):end] + "\n" + "\n".join(tags) + html[end:])
+    return RUN.sub(run, html), files
 
 
 NAMED = re.compile(PREFIX + r"([a-z0-9_-]+" + HASH + ")")  # a part, or a joined file ('_' between parts)

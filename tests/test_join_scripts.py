@@ -33,18 +33,18 @@ def test_name_lists_the_features_and_changes_with_the_code():
     assert re.fullmatch(r"text-size_listen\.[0-9a-f]{10}\.js", one) and one != J.joined_name([A, B], "y")
 
 
-def test_article_scripts_become_one_after_the_footer():
+def test_article_scripts_become_one_at_the_end_of_the_article():
     html, files = J.rewrite(page(f"<p>words</p>{tag(A)}<section>answers</section>{tag(B)}"), CODE.get)
     (name, (parts, code)), = files.items()
     assert parts == [A, B] and "size()" in code
     assert A not in html and B not in html
-    assert html.index("</footer>") < html.index(f'"../assets/javascripts/{name}"') < html.index("bundle.x")
+    assert html.index(f'"../assets/javascripts/{name}"') < html.index("</article>")
     assert "<p>words</p><section>answers</section>" in html
 
 
-def test_a_single_script_is_not_joined_but_still_placed_late():
+def test_a_single_script_is_not_joined():
     html, files = J.rewrite(page(f"<p>w</p>{tag(A)}"), CODE.get)
-    assert files == {} and html.index("</footer>") < html.index(A)
+    assert files == {} and html.index(A) < html.index("</article>")
 
 
 def test_consecutive_scripts_outside_the_article_are_joined_in_place():
@@ -56,11 +56,6 @@ def test_consecutive_scripts_outside_the_article_are_joined_in_place():
 def test_scripts_apart_outside_the_article_stay_apart():
     html, files = J.rewrite(page("<p>w</p>", after=f"{tag(B)}<p>x</p>{tag(C)}"), CODE.get)
     assert files == {} and B in html and C in html
-
-
-def test_page_without_footer_keeps_its_scripts_in_the_article():
-    html = f'<article class="md-content__inner"><p>w</p>{tag(A)}</article>'
-    assert J.place_late(html) == html
 
 
 def test_apply_writes_joined_files_and_removes_parts_no_page_names(tmp_path):
@@ -103,14 +98,10 @@ def test_document_current_script_is_named_with_its_line():
 
 # The real site -----------------------------------------------------------------------------------
 
-def test_stage_page_loads_four_scripts_and_its_own_come_after_the_footer(built_site):
+def test_stage_page_loads_four_scripts(built_site):
     html = (built_site / "psychotic" / "schizophrenia" / "early-recovery" / "index.html").read_text(encoding="utf-8")
     scripts = re.findall(r'<script src="([^"]+)"', html)
     assert len(scripts) == 4, scripts  # quiz code, the page's features, Material's bundle, the site's features
-    footer = html.rindex("</footer>")
-    assert all(html.index(s) > footer for s in scripts)
-    article = re.search(r"<article\b.*?</article>", html, re.S).group(0)
-    assert "<script src=" not in article
     for src in scripts:
         assert (built_site / "psychotic" / "schizophrenia" / "early-recovery" / src).resolve().exists(), src
 
