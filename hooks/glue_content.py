@@ -10,6 +10,7 @@ from mkdocs.utils import get_relative_url
 
 import content_model as cm
 import glossary
+import minify
 import quiz_assets
 from glue_state import STATE, fail
 
@@ -68,8 +69,9 @@ def move_quiz_code(html_text: str, page: Page) -> str:
                          "mkdocs-quiz changed how it adds its code: update hooks/quiz_assets.py")])
     if not css:
         return html_text
+    css = minify.css(css)  # comments and spaces out, as for our own files (hooks/minify.py)
     css_name = quiz_assets.file_name("css", css)
-    js = quiz_assets.script_file(css_name, scripts)
+    js = minify.js(quiz_assets.script_file(css_name, scripts))
     js_name = quiz_assets.file_name("js", js)
     STATE["quiz_files"].update({css_name: css, js_name: js})
     tag = quiz_assets.tags(get_relative_url(js_name, page.url))

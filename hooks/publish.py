@@ -3,8 +3,9 @@
 No MkDocs import: hooks/site.py calls ``finish`` from on_post_build with plain values. In order:
 
 1. files handed over by the page hooks (the quiz code), offline.html, the kill-switch worker (sw-kill.js), the web app manifest and its icons (hooks/manifest.py);
-2. content-addressed names for our own scripts, stylesheets and favicon, and every page rewritten to name them
-   (hooks/fingerprint.py), so browsers keep them for good and instant navigation asks for none of them again;
+2. our stylesheets and scripts minified, and the dark scheme's rules of Material's palette stylesheet folded into
+   site.css, its <link> taken out of every page (hooks/minify.py); content-addressed names for our own
+   scripts, stylesheets and favicon, and every page rewritten to name them (hooks/fingerprint.py), so browsers keep them for good and instant navigation asks for none of them again;
    then each run of our deferred scripts in a page served as one joined file (hooks/join_scripts.py);
 3. the Content-Security-Policy: hashes of every inline script left in any page, written as a <meta> into
    every page and, with frame-ancestors, into `_headers` (hooks/headers.py);
@@ -23,6 +24,7 @@ import fingerprint
 import headers
 import join_scripts
 import manifest
+import minify
 import offline
 
 THEME_COLOR = "#00796b"        # the same as <meta name="theme-color"> in overrides/main.html
@@ -34,9 +36,10 @@ SIZE_SLOT = re.compile(r"(<span data-ps-offline-size>)(.*?)(</span>)", re.S)
 
 def finish(site: Path, *, env: jinja2.Environment, site_name: str, description: str, favicon: Path,
            search_langs: list[str], site_url: str = "", offline_enabled: bool = True,
-           files: dict[str, str] | None = None) -> dict:
+           files: dict[str, str] | None = None, colours: set[str] | None = None) -> dict:
     """Write the site-wide files; return what was saved offline (for tests and the build log).
-    files: more files to write first (name under the site -> text), e.g. the quiz code (hooks/quiz_assets.py)."""
+    files: more files to write first (name under the site -> text), e.g. the quiz code (hooks/quiz_assets.py).
+    colours: the primary and accent colours mkdocs.yml's palette names (the palette rules kept for them)."""
     for name, text in (files or {}).items():
         (site / name).parent.mkdir(parents=True, exist_ok=True)
         (site / name).write_text(text, encoding="utf-8")
@@ -47,9 +50,11 @@ def finish(site: Path, *, env: jinja2.Environment, site_name: str, description: 
                    description=description, theme_color=THEME_COLOR, background_color=BACKGROUND_COLOR,
                    site_url=site_url)
 
-    # One pass over the pages: our files' new names, joined scripts, then the policy's hashes of what is left.
+    # One pass over the pages: no palette link, our files' new names, joined scripts, then the policy's hashes.
+    folded = minify.apply(site, colours or {"custom"})
     renamed, joiner = fingerprint.rename(site), join_scripts.Joiner(site)
-    pages = {p: joiner.page(fingerprint.rewrite(p.read_text(encoding="utf-8"), renamed))
+    pages = {p: joiner.page(fingerprint.rewrite(minify.drop_palette(p.read_text(encoding="utf-8"), folded,
+                                                                    p.relative_to(site).as_posix()), renamed))
              for p in sorted(site.rglob("*.html"))}
     joiner.finish()
     hashes = {headers.sha256(s) for text in pages.values() for s in headers.inline_scripts(text)}

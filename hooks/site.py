@@ -27,6 +27,7 @@ import crisis_lines
 import group_packet
 import group_plans
 import join_scripts
+import minify
 import paths
 import publish
 import scenario_graph
@@ -223,4 +224,4 @@ def on_post_build(config, **kwargs):
         Path(config["site_dir"]), files=STATE["quiz_files"], env=STATE["jinja"], site_name=config["site_name"], description=config["site_description"] or "",
         favicon=Path(config["docs_dir"]) / config["theme"]["favicon"],
         search_langs=list(search.config.lang or ["en"]) if search else ["en"], site_url=config["site_url"] or "",
-        offline_enabled=(config["extra"] or {}).get("offline", True) is not False)
+        offline_enabled=(config["extra"] or {}).get("offline", True) is not False, colours=minify.colours(config["theme"]["palette"]))

@@ -73,7 +73,7 @@ def test_quizzes_rendered_and_configured(built_site):
     script = re.search(r'<script src="([^"]*assets/quiz/quiz\.[0-9a-f]{10}\.js)" defer>', html)
     assert script, "the quiz code is linked as one cached file (hooks/quiz_assets.py)"
     code = (built_site / "skills" / "communicating" / script.group(1)).resolve().read_text(encoding="utf-8")
-    assert "confetti: false" in code and "showProgress: false" in code
+    assert "confetti:false" in code and "showProgress:false" in code  # minified (hooks/minify.py)
     assert "<quiz>" not in html
 
 
@@ -311,14 +311,14 @@ def test_build_stops_on_a_script_that_joining_would_break(mini_site):
 
 
 def test_one_stylesheet_of_ours_before_the_first_paint(built_site):
-    """A phone waits for every screen stylesheet before it shows a page: Material's two and site.css only.
-    print.css is for paper (media="print", at the end of <body>), so it never holds a page up."""
+    """A phone waits for every screen stylesheet before it shows a page: Material's main.css and site.css only
+    (the dark scheme from Material's palette.css is folded into site.css: hooks/minify.py). print.css is for paper (media="print", at the end of <body>), so it never holds a page up."""
     for page in html_pages(built_site):
         text = page.read_text(encoding="utf-8")
         links = re.findall(r'<link rel="stylesheet"[^>]*>', text)
         blocking = [re.search(r'href="([^"]+)"', tag).group(1).rsplit("/", 1)[-1]
                     for tag in links if 'media="print"' not in tag]
-        assert [re.sub(r"\.[0-9a-f]{8,}(\.min)?", "", name) for name in blocking] == ["main.css", "palette.css", "site.css"], (page, blocking)
+        assert [re.sub(r"\.[0-9a-f]{8,}(\.min)?", "", name) for name in blocking] == ["main.css", "site.css"], (page, blocking)
         paper = [tag for tag in links if re.search(r"print\.[0-9a-f]{10}\.css", tag) and 'media="print"' in tag]
         assert paper, page
         assert text.index(paper[0]) > text.index("</head>"), page  # asked for after the first screen's files
