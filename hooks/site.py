@@ -220,8 +220,13 @@ def on_post_build(config, **kwargs):
         fail([cm.Problem(f"docs/scenarios/{o}.yml", "this scenario is not embedded on any page",
                          f"add <!-- md:scenario {o} --> under a page's Practise section") for o in orphans])
     search = config["plugins"].get("material/search") or config["plugins"].get("search")
-    publish.finish(  # quiz code files, manifest and icons, security headers, service worker
-        Path(config["site_dir"]), files=STATE["quiz_files"], env=STATE["jinja"], site_name=config["site_name"], description=config["site_description"] or "",
-        favicon=Path(config["docs_dir"]) / config["theme"]["favicon"],
-        search_langs=list(search.config.lang or ["en"]) if search else ["en"], site_url=config["site_url"] or "",
-        offline_enabled=(config["extra"] or {}).get("offline", True) is not False, colours=minify.colours(config["theme"]["palette"]))
+    try:
+        publish.finish(  # quiz code files, manifest and icons, security headers, service worker
+            Path(config["site_dir"]), files=STATE["quiz_files"], env=STATE["jinja"], site_name=config["site_name"], description=config["site_description"] or "",
+            favicon=Path(config["docs_dir"]) / config["theme"]["favicon"],
+            search_langs=list(search.config.lang or ["en"]) if search else ["en"], site_url=config["site_url"] or "",
+            offline_enabled=(config["extra"] or {}).get("offline", True) is not False, colours=minify.colours(config["theme"]["palette"]))
+    except minify.PaletteChanged as err:
+        fail([cm.Problem("mkdocs.yml", f"theme.palette: {err}",
+                         "Material changed its palette stylesheet; update hooks/minify.py (tests/test_minify.py)")],
+             "upgrade problem")

@@ -200,7 +200,8 @@ def measure(browser, base: str, server, ours: bool) -> dict:
         meter.reset()
         click_to(page, base + second)
         out[label] = {"bytes": meter.network, "from_worker": meter.from_worker,
-                      "files": [u.rsplit("/", 2)[-2] + "/" + u.rsplit("/", 1)[-1] for u, _ in meter.requests]}
+                      "files": [u.rsplit("/", 2)[-2] + "/" + u.rsplit("/", 1)[-1] + ("" if n else " (from the cache)")
+                                for u, n in meter.requests]}
         ctx.close()
     return out
 
