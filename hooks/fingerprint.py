@@ -1,7 +1,8 @@
 """Content-addressed names for the site's own scripts, stylesheets and favicon, so browsers keep them for good.
 
-Pure: no MkDocs import; hooks/publish.py calls ``apply`` after the build, before the security headers and the
-offline worker are written (both read the finished file names).
+Pure: no MkDocs import; hooks/publish.py calls ``rename``, then ``rewrite`` on each page in its one pass over
+the pages, before the security headers and the offline worker are written (both read the finished file names).
+``apply`` does both for a whole site (the tests use it).
 
 Why: Material's instant navigation puts every <script src> of the new page's content back into the document,
 and the browser asks again for each file it holds without a lifetime (on most hosts, all of them): six

@@ -1,6 +1,7 @@
 """One request instead of five: each run of our deferred scripts in a page is served as one joined file.
 
-Pure: no MkDocs import; hooks/publish.py calls ``apply`` after fingerprint.py has named our files by content.
+Pure: no MkDocs import; hooks/publish.py uses a ``Joiner`` in its one pass over the pages, after fingerprint.py
+has named our files by content (``apply`` does the same for a whole site; the tests use it).
 
 Why: the sources stay one file per feature (docs/assets/javascripts/), each loaded only where it is used. But
 a module page names ten of them, and on a slow phone every file is a round trip and a set of headers (about

@@ -18,13 +18,13 @@ content (hooks/fingerprint.py), so the names follow the smaller files, then ``dr
 from __future__ import annotations
 
 import re
-from fnmatch import fnmatch
 from pathlib import Path
 
 import rcssmin
 import rjsmin
 
-OWN = ["assets/javascripts/*.js", "assets/stylesheets/*.css"]  # top level only; Material's are *.min.*
+import fingerprint
+
 LICENCE = re.compile(r"licen[cs]e|copyright", re.I)
 COLOUR = re.compile(r"""data-md-color-(?:primary|accent)=["']?([\w-]+)""")
 DARK = "[data-md-color-scheme=slate]"
@@ -43,7 +43,8 @@ def js(text: str) -> str:
 
 
 def is_own(path: str) -> bool:
-    return ".min." not in path and any(fnmatch(path, p) and path.count("/") == p.count("/") for p in OWN)
+    """One of our scripts or stylesheets (fingerprint.py's list, less the favicon and any *.min.* file)."""
+    return fingerprint.is_own(path) and path.endswith((".js", ".css")) and ".min." not in path
 
 
 def licensed(text: str) -> bool:
@@ -51,41 +52,40 @@ def licensed(text: str) -> bool:
     return bool(LICENCE.search(text[:2000]))
 
 
+def _outside_quotes(text: str):
+    """(index, character, depth) for each character outside quoted strings; depth counts the brackets and
+    braces open around it (an opening one is counted after itself, a closing one before)."""
+    depth, quote = 0, ""
+    for i, ch in enumerate(text):
+        if quote:
+            quote = "" if ch == quote and text[i - 1] != "\\" else quote
+            continue
+        if ch in "\"'":
+            quote = ch
+            continue
+        depth -= ch in ")]}"
+        yield i, ch, depth
+        depth += ch in "([{"
+
+
 def _split(css_text: str, sep: str) -> list[str]:
     """Split at ``sep`` outside quotes, brackets and braces."""
-    parts, depth, quote, start = [], 0, "", 0
-    for i, ch in enumerate(css_text):
-        if quote:
-            quote = "" if ch == quote and css_text[i - 1] != "\\" else quote
-        elif ch in "\"'":
-            quote = ch
-        elif ch in "([{":
-            depth += 1
-        elif ch in ")]}":
-            depth -= 1
-        elif ch == sep and depth == 0:
-            parts.append(css_text[start:i])
-            start = i + 1
-    return parts + [css_text[start:]]
+    cuts = [i for i, ch, depth in _outside_quotes(css_text) if ch == sep and depth == 0]
+    return [css_text[a + 1:b] for a, b in zip([-1] + cuts, cuts + [len(css_text)])]
 
 
 def _rules(css_text: str) -> list[tuple[str, str | None]]:
     """Top-level (prelude, block) pairs; block None for a statement such as @import."""
-    out, depth, quote, start, head = [], 0, "", 0, 0
-    for i, ch in enumerate(css_text):
-        if quote:
-            quote = "" if ch == quote and css_text[i - 1] != "\\" else quote
-        elif ch in "\"'":
-            quote = ch
-        elif ch == "{":
-            head = i if depth == 0 else head
-            depth += 1
+    out, start, head = [], 0, 0
+    for i, ch, depth in _outside_quotes(css_text):
+        if depth:
+            continue
+        if ch == "{":
+            head = i
         elif ch == "}":
-            depth -= 1
-            if depth == 0:
-                out.append((css_text[start:head].strip(), css_text[head + 1:i]))
-                start = i + 1
-        elif ch == ";" and depth == 0:
+            out.append((css_text[start:head].strip(), css_text[head + 1:i]))
+            start = i + 1
+        elif ch == ";":
             out.append((css_text[start:i].strip(), None))
             start = i + 1
     return out
